@@ -1,0 +1,96 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "value/json.h"
+
+namespace casql {
+namespace {
+
+TEST(JsonRead, IntegersStayExactInt64) {
+  auto v = ParseJson("9007199254740993");
+  ASSERT_TRUE(v.ok());
+  ASSERT_TRUE(v->IsInt());
+  EXPECT_EQ(v->AsInt(), 9007199254740993);
+  EXPECT_EQ(ToJson(*v), "9007199254740993");
+  EXPECT_EQ(ToJson(ParseJson("-9223372036854775808").value()), "-9223372036854775808");
+}
+
+TEST(JsonRead, LargeIntegersAndFractionsBecomeDoubles) {
+  auto big = ParseJson("18446744073709551615").value();
+  EXPECT_TRUE(big.IsDouble());
+  auto frac = ParseJson("0.5").value();
+  EXPECT_TRUE(frac.IsDouble());
+  EXPECT_EQ(frac.AsDouble(), 0.5);
+  EXPECT_TRUE(ParseJson("1e2").value().IsDouble());
+}
+
+TEST(JsonRead, ObjectsKeepInsertionOrderAndLastDuplicateWins) {
+  auto v = ParseJson(R"({"b":1,"a":2,"b":3})").value();
+  ASSERT_EQ(v.AsObject().size(), 2u);
+  EXPECT_EQ(v.AsObject().entries()[0].first, "b");
+  EXPECT_EQ(v.Field("b").AsInt(), 3);
+  EXPECT_EQ(ToJson(v), R"({"b":3,"a":2})");
+}
+
+TEST(JsonRead, MalformedInputReportsTheByteOffset) {
+  auto v = ParseJson(R"({"a" 1})");
+  ASSERT_FALSE(v.ok());
+  EXPECT_NE(v.status().message().find("byte offset 5"), std::string::npos) << v.status().message();
+  EXPECT_FALSE(ParseJson("").ok());
+  EXPECT_FALSE(ParseJson("[1,2").ok());
+  EXPECT_FALSE(ParseJson("{\"a\":1} x").ok());
+  EXPECT_FALSE(ParseJson("\"\xff\"").ok());  // invalid UTF-8
+  auto trailing = ParseJson("[1] [2]");
+  ASSERT_FALSE(trailing.ok());
+  EXPECT_NE(trailing.status().message().find("byte offset 4"), std::string::npos);
+}
+
+TEST(JsonRead, DeepNestingIsAnErrorNotACrash) {
+  std::string deep(100000, '[');
+  deep += std::string(100000, ']');
+  auto v = ParseJson(deep);
+  ASSERT_FALSE(v.ok());
+  EXPECT_NE(v.status().message().find("nesting deeper than 512"), std::string::npos);
+
+  std::string ok_depth = std::string(512, '[') + std::string(512, ']');
+  EXPECT_TRUE(ParseJson(ok_depth).ok());
+  std::string objects;
+  for (int i = 0; i < 600; ++i) objects += "{\"a\":";
+  objects += "1" + std::string(600, '}');
+  EXPECT_FALSE(ParseJson(objects).ok());
+}
+
+TEST(JsonWrite, RoundTripsEveryType) {
+  const char* text =
+      R"({"n":null,"t":true,"f":false,"i":-12,"d":1.25,"s":"a\"b\\c\n","a":[1,[2],{}],"o":{"x":"y"}})";
+  EXPECT_EQ(ToJson(ParseJson(text).value()), text);
+}
+
+TEST(JsonWrite, MissingIsDroppedFromObjectsAndNullElsewhere) {
+  Object o;
+  o.Set("a", Value(int64_t{1}));
+  o.Set("gone", Value());
+  EXPECT_EQ(ToJson(Value(o)), R"({"a":1})");
+  EXPECT_EQ(ToJson(Value(Array{Value(), Value(int64_t{2})})), "[null,2]");
+}
+
+TEST(JsonWrite, DoublesFollowGoFormatting) {
+  EXPECT_EQ(ToJson(Value(2.0)), "2");
+  EXPECT_EQ(ToJson(Value(0.5)), "0.5");
+  EXPECT_EQ(ToJson(Value(1e21)), "1e+21");
+  EXPECT_EQ(ToJson(Value(1e-7)), "1e-07");
+  EXPECT_EQ(ToJson(Value(123456.789)), "123456.789");
+  EXPECT_EQ(ToJson(Value(std::nan(""))), "\"NaN\"");
+  EXPECT_EQ(ToJson(Value(-INFINITY)), "\"-Infinity\"");
+}
+
+TEST(JsonWrite, PrettyIndentsWithFourSpaces) {
+  std::string out;
+  AppendPrettyJson(ParseJson(R"({"a":[1]})").value(), &out);
+  EXPECT_EQ(out, "{\n    \"a\": [\n        1\n    ]\n}");
+}
+
+}  // namespace
+}  // namespace casql

@@ -1,0 +1,122 @@
+// JSON text -> Value through RapidJSON's SAX Reader: no intermediate DOM, and the iterative
+// parser keeps the C++ stack flat however deep the input nests.
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
+#include <string>
+#include <vector>
+
+#include "value/json.h"
+
+namespace casql {
+
+namespace {
+
+class ValueBuilder {
+ public:
+  explicit ValueBuilder(int max_depth) : max_depth_(max_depth) {}
+
+  bool Null() { return Add(Value::Null()); }
+  bool Bool(bool b) { return Add(Value(b)); }
+  bool Int(int i) { return Add(Value(static_cast<int64_t>(i))); }
+  bool Uint(unsigned u) { return Add(Value(static_cast<int64_t>(u))); }
+  bool Int64(int64_t i) { return Add(Value(i)); }
+  bool Uint64(uint64_t u) {
+    if (u <= static_cast<uint64_t>(INT64_MAX)) return Add(Value(static_cast<int64_t>(u)));
+    return Add(Value(static_cast<double>(u)));
+  }
+  bool Double(double d) { return Add(Value(d)); }
+  bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }
+  bool String(const char* s, rapidjson::SizeType len, bool) {
+    return Add(Value(std::string(s, len)));
+  }
+  bool Key(const char* s, rapidjson::SizeType len, bool) {
+    frames_.back().key.assign(s, len);
+    return true;
+  }
+  bool StartObject() { return Push(Value(Object())); }
+  bool EndObject(rapidjson::SizeType) { return Pop(); }
+  bool StartArray() { return Push(Value(Array())); }
+  bool EndArray(rapidjson::SizeType) { return Pop(); }
+
+  bool too_deep() const { return too_deep_; }
+  Value TakeResult() { return std::move(result_); }
+
+ private:
+  struct Frame {
+    Value container;
+    std::string key;
+  };
+
+  bool Add(Value v) {
+    if (frames_.empty()) {
+      result_ = std::move(v);
+      return true;
+    }
+    Frame& top = frames_.back();
+    if (top.container.IsArray()) {
+      top.container.MutableArray().push_back(std::move(v));
+    } else {
+      top.container.MutableObject().Set(std::move(top.key), std::move(v));
+      top.key.clear();
+    }
+    return true;
+  }
+
+  bool Push(Value container) {
+    if (static_cast<int>(frames_.size()) >= max_depth_) {
+      too_deep_ = true;
+      return false;
+    }
+    frames_.push_back(Frame{std::move(container), {}});
+    return true;
+  }
+
+  bool Pop() {
+    Value done = std::move(frames_.back().container);
+    frames_.pop_back();
+    return Add(std::move(done));
+  }
+
+  int max_depth_;
+  bool too_deep_ = false;
+  std::vector<Frame> frames_;
+  Value result_;
+};
+
+}  // namespace
+
+Result<Value> ParseJson(std::string_view text, int max_depth) {
+  ValueBuilder builder(max_depth);
+  rapidjson::MemoryStream stream(text.data(), text.size());
+  rapidjson::Reader reader;
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag |
+                              rapidjson::kParseValidateEncodingFlag |
+                              rapidjson::kParseStopWhenDoneFlag;
+  rapidjson::ParseResult ok = reader.Parse<kFlags>(stream, builder);
+  if (!ok) {
+    const std::string offset = std::to_string(ok.Offset());
+    if (builder.too_deep()) {
+      return Status(ErrorCode::kInternal, "Invalid JSON at byte offset " + offset +
+                                              ": nesting deeper than " + std::to_string(max_depth) +
+                                              " levels");
+    }
+    return Status(ErrorCode::kInternal, "Invalid JSON at byte offset " + offset + ": " +
+                                            rapidjson::GetParseError_En(ok.Code()));
+  }
+  // kParseStopWhenDoneFlag stops after the first value; anything but whitespace after it is
+  // garbage that a plain parse would have reported.
+  size_t pos = stream.Tell();
+  while (pos < text.size() &&
+         (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r')) {
+    ++pos;
+  }
+  if (pos != text.size()) {
+    return Status(ErrorCode::kInternal, "Invalid JSON at byte offset " + std::to_string(pos) +
+                                            ": The document root must not be followed by other "
+                                            "values.");
+  }
+  return builder.TakeResult();
+}
+
+}  // namespace casql

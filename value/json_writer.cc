@@ -1,0 +1,137 @@
+// Value -> JSON text through RapidJSON's Writer, with Couchbase's conventions for what plain
+// JSON cannot say (MISSING, NaN, infinities) and Go-style number formatting.
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/writer.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+#include "value/json.h"
+
+namespace casql {
+
+namespace {
+
+// Adapts std::string to RapidJSON's output stream concept.
+struct StringSink {
+  using Ch = char;
+  std::string* out;
+  void Put(char c) { out->push_back(c); }
+  void Flush() {}
+};
+
+// Go formats floats like ECMAScript: fixed notation for 1e-6 <= |x| < 1e21, otherwise
+// exponent notation with at least two exponent digits ("1e-07"). Integral values have no
+// fraction. Shortest round-trip digits either way.
+void FormatDouble(double d, std::string* out) {
+  char buf[64];
+  const double mag = std::fabs(d);
+  std::to_chars_result r;
+  if (mag == 0 || (mag >= 1e-6 && mag < 1e21)) {
+    r = std::to_chars(buf, buf + sizeof(buf), d, std::chars_format::fixed);
+    out->append(buf, r.ptr);
+    return;
+  }
+  r = std::to_chars(buf, buf + sizeof(buf), d, std::chars_format::scientific);
+  std::string_view s(buf, r.ptr - buf);
+  const size_t e = s.find('e');
+  out->append(s.substr(0, e + 2));  // mantissa, 'e' and sign
+  std::string_view exponent = s.substr(e + 2);
+  if (exponent.size() < 2) out->push_back('0');
+  out->append(exponent);
+}
+
+template <typename Writer>
+void Write(const Value& v, Writer& w, std::string* scratch) {
+  switch (v.type()) {
+    case ValueType::kMissing:
+    case ValueType::kNull:
+      w.Null();
+      return;
+    case ValueType::kBoolean:
+      w.Bool(v.AsBool());
+      return;
+    case ValueType::kNumber:
+      scratch->clear();
+      AppendJsonNumber(v, scratch);
+      if (std::isfinite(v.AsDouble()) || v.IsInt()) {
+        w.RawValue(scratch->data(), scratch->size(), rapidjson::kNumberType);
+      } else {
+        w.RawValue(scratch->data(), scratch->size(), rapidjson::kStringType);
+      }
+      return;
+    case ValueType::kString:
+      w.String(v.AsString().data(), static_cast<rapidjson::SizeType>(v.AsString().size()));
+      return;
+    case ValueType::kArray:
+      w.StartArray();
+      for (const Value& e : v.AsArray()) Write(e, w, scratch);
+      w.EndArray();
+      return;
+    case ValueType::kObject:
+      w.StartObject();
+      for (const auto& [name, field] : v.AsObject()) {
+        if (field.IsMissing()) continue;
+        w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+        Write(field, w, scratch);
+      }
+      w.EndObject();
+      return;
+  }
+}
+
+}  // namespace
+
+void AppendJsonNumber(const Value& number, std::string* out) {
+  if (number.IsInt()) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof(buf), number.AsInt());
+    out->append(buf, r.ptr);
+    return;
+  }
+  const double d = number.AsDouble();
+  if (std::isnan(d)) {
+    out->append("\"NaN\"");
+  } else if (std::isinf(d)) {
+    out->append(d > 0 ? "\"+Infinity\"" : "\"-Infinity\"");
+  } else {
+    FormatDouble(d, out);
+  }
+}
+
+void AppendJson(const Value& value, std::string* out) {
+  StringSink sink{out};
+  rapidjson::Writer<StringSink> writer(sink);
+  std::string scratch;
+  Write(value, writer, &scratch);
+}
+
+void AppendPrettyJson(const Value& value, std::string* out, int indent_level) {
+  std::string text;
+  StringSink sink{&text};
+  rapidjson::PrettyWriter<StringSink> writer(sink);
+  writer.SetIndent(' ', 4);
+  std::string scratch;
+  Write(value, writer, &scratch);
+  // Continuation lines carry the caller's indentation so the value nests in a larger document.
+  const std::string pad(static_cast<size_t>(indent_level) * 4, ' ');
+  for (char c : text) {
+    out->push_back(c);
+    if (c == '\n') out->append(pad);
+  }
+}
+
+std::string ToJson(const Value& value) {
+  std::string out;
+  AppendJson(value, &out);
+  return out;
+}
+
+void AppendJsonString(std::string_view text, std::string* out) {
+  StringSink sink{out};
+  rapidjson::Writer<StringSink> writer(sink);
+  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
+}  // namespace casql
