@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config ninja-build
   antlr4 libantlr4-runtime-dev default-jre-headless
-  rapidjson-dev libcpp-httplib-dev libre2-dev libssl-dev
+  rapidjson-dev libcpp-httplib-dev libre2-dev libssl-dev zlib1g-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev
   curl python3
