@@ -1,0 +1,126 @@
+#include "kvengine/collection.h"
+
+#include "kvengine/commit_scope.h"
+#include "kvengine/key_merger.h"
+#include "kvengine/keyspace_names.h"
+
+namespace casql::kv {
+
+Collection::Collection(KeyspaceId id, uint32_t uid, std::shared_ptr<const Clock> clock)
+    : id_(std::move(id)), uid_(uid), clock_(std::move(clock)) {}
+
+Collection::~Collection() {
+  for (auto& slot : vbuckets_) delete slot.load();
+}
+
+VBucket& Collection::GetOrCreateVBucket(uint16_t id) {
+  VBucket* existing = vbuckets_[id].load(std::memory_order_acquire);
+  if (existing != nullptr) return *existing;
+  auto* fresh = new VBucket(id);
+  if (vbuckets_[id].compare_exchange_strong(existing, fresh, std::memory_order_acq_rel)) {
+    return *fresh;
+  }
+  delete fresh;  // another thread installed it first
+  return *existing;
+}
+
+MutationResult Collection::Commit(CommitScope& scope, const std::string& key, DocumentEntry& entry,
+                                  bool was_alive) {
+  scope.LockCommit();
+  const VBucket::Stamp stamp = scope.vbucket().NextStamp();
+  entry.seqno = stamp.seqno;
+  entry.cas = stamp.cas;
+  entry.rev_seqno += 1;
+  entry.lock_cas = 0;
+  if (was_alive != entry.alive()) item_count_.fetch_add(entry.alive() ? 1 : -1);
+  if (!listeners_.empty()) {
+    scope.AddEvent(MutationEvent{key, scope.vbucket().id(), entry.seqno, entry.cas, entry.deleted,
+                                 entry.doc, entry.rev_seqno, entry.flags, entry.expiry});
+  }
+  return MutationResult{stamp.cas, stamp.seqno, scope.vbucket().id()};
+}
+
+void Collection::Normalize(CommitScope& scope, const std::string& key, DocumentEntry& entry,
+                           int64_t now) {
+  if (entry.lock_cas != 0 && !entry.LockedAt(now)) entry.lock_cas = 0;
+  if (entry.ExpiredAt(now)) {
+    entry.doc = nullptr;
+    entry.deleted = true;
+    entry.expiry = 0;
+    Commit(scope, key, entry, /*was_alive=*/true);
+  }
+}
+
+GetResult Collection::ReadEntry(const DocumentEntry& entry, int64_t now) const {
+  GetResult result;
+  result.doc = entry.doc;
+  result.locked = entry.LockedAt(now);
+  result.cas = result.locked ? kLockedCas : entry.cas;
+  result.flags = entry.flags;
+  result.expiry = entry.expiry;
+  result.rev_seqno = entry.rev_seqno;
+  result.seqno = entry.seqno;
+  return result;
+}
+
+Result<GetResult> Collection::Get(std::string_view key) {
+  CASQL_KV_RETURN_IF_ERROR(ValidateKey(key));
+  VBucket* vbucket = FindVBucket(VBucketOf(key));
+  if (vbucket == nullptr) return Status(KvStatus::kKeyEnoent, "document not found");
+  CommitScope scope(*this, *vbucket, key);
+  auto [stored_key, entry] = VBucket::Find(scope.stripe(), key);
+  if (entry == nullptr) return Status(KvStatus::kKeyEnoent, "document not found");
+  const int64_t now = clock_->NowSeconds();
+  Normalize(scope, *stored_key, *entry, now);
+  if (!entry->alive()) return Status(KvStatus::kKeyEnoent, "document not found");
+  return ReadEntry(*entry, now);
+}
+
+Status Collection::Scan(std::string_view start, std::string_view end,
+                        const std::function<bool(std::string_view key, const GetResult&)>& fn) {
+  std::vector<VBucket*> vbuckets;
+  for (uint16_t id = 0; id < kNumVBuckets; ++id) {
+    if (VBucket* vbucket = FindVBucket(id)) vbuckets.push_back(vbucket);
+  }
+  KeyMerger merger(std::move(vbuckets), start, end);
+  std::string key;
+  while (merger.Next(&key)) {
+    VBucket& vbucket = *FindVBucket(VBucketOf(key));
+    std::optional<GetResult> item;
+    {
+      VBucket::Stripe& stripe = vbucket.StripeFor(key);
+      std::lock_guard<std::mutex> lock(stripe.mutex);
+      auto [stored_key, entry] = VBucket::Find(stripe, key);
+      const int64_t now = clock_->NowSeconds();
+      if (entry->alive() && !entry->ExpiredAt(now)) item = ReadEntry(*entry, now);
+    }
+    if (item && !fn(key, *item)) break;
+  }
+  return Status::OK();
+}
+
+Collection::ListenerId Collection::AddMutationListener(
+    std::function<void(const MutationEvent&)> fn) {
+  return listeners_.Add(std::move(fn));
+}
+
+void Collection::RemoveMutationListener(ListenerId id) {
+  listeners_.Remove(id);
+  // Listeners run under their vBucket's commit mutex: taking each one once waits out every
+  // notification that may still hold the old listener list.
+  for (uint16_t vb = 0; vb < kNumVBuckets; ++vb) {
+    if (VBucket* vbucket = FindVBucket(vb)) {
+      std::lock_guard<std::mutex> barrier(vbucket->commit_mutex());
+    }
+  }
+}
+
+void Collection::ArmConflict(std::string_view key) {
+  conflicts_.Arm(key);
+}
+
+void Collection::SetBeforeConditionalWriteHook(std::function<void(std::string_view key)> hook) {
+  conflicts_.SetHook(std::move(hook));
+}
+
+}  // namespace casql::kv

@@ -1,0 +1,109 @@
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kvengine/clock.h"
+#include "kvengine/conflict_injector.h"
+#include "kvengine/kv_status.h"
+#include "kvengine/kv_types.h"
+#include "kvengine/listener_registry.h"
+#include "kvengine/vbucket.h"
+
+namespace casql::kv {
+
+// One collection: 1024 vBuckets of documents with CAS, seqnos, locks and expiry, following
+// kv_engine's status rules (docs/kvengine.md has the table).
+//
+// Thread safety: every public method may be called from any thread. A write's CAS check and the
+// write happen under the key's stripe mutex; there is no collection-wide lock on the read or
+// write path. Mutation listeners run on the writing thread, in seqno order per vBucket, while
+// that vBucket's commit mutex is held: a listener may read the collection but must not write to
+// it, nor add or remove listeners. Held as std::shared_ptr so a drop while a query runs is safe;
+// writes to a dropped collection fail with UNKNOWN_COLLECTION.
+class Collection {
+ public:
+  using ListenerId = uint64_t;
+
+  Collection(KeyspaceId id, uint32_t uid, std::shared_ptr<const Clock> clock);
+  ~Collection();
+  Collection(const Collection&) = delete;
+  Collection& operator=(const Collection&) = delete;
+
+  const KeyspaceId& id() const { return id_; }
+  uint32_t uid() const { return uid_; }
+
+  Result<GetResult> Get(std::string_view key);
+  Result<MutationResult> Insert(std::string_view key, DocPtr doc, const MutationOptions& options);
+  Result<MutationResult> Upsert(std::string_view key, DocPtr doc, const MutationOptions& options);
+  Result<MutationResult> Replace(std::string_view key, DocPtr doc, const MutationOptions& options);
+  Result<MutationResult> Remove(std::string_view key, const MutationOptions& options);
+
+  // Key-ordered scan of live documents in [start, end) (empty end = unbounded); calls fn until it
+  // returns false. Each item is a committed version with its CAS; fn runs without any lock held.
+  Status Scan(std::string_view start, std::string_view end,
+              const std::function<bool(std::string_view key, const GetResult&)>& fn);
+  // Live documents, counting expired ones until they are noticed (as kv_engine does).
+  uint64_t ItemCount() const { return static_cast<uint64_t>(item_count_.load()); }
+
+  ListenerId AddMutationListener(std::function<void(const MutationEvent&)> fn);
+  // When this returns, the listener is not running and will not be called again. Must not be
+  // called from a listener.
+  void RemoveMutationListener(ListenerId id);
+
+  // The next conditional (cas != 0) write or remove of `key` first suffers a real concurrent
+  // mutation: the document is rewritten with identical content and a new CAS, so that write then
+  // fails with KEY_EEXISTS. One-shot per arming.
+  void ArmConflict(std::string_view key);
+  // Called with the key just before a conditional write or remove takes the key lock.
+  void SetBeforeConditionalWriteHook(std::function<void(std::string_view key)> hook);
+
+  // Engine internals.
+  void MarkDropped() { dropped_.store(true, std::memory_order_release); }
+  bool dropped() const { return dropped_.load(std::memory_order_acquire); }
+
+ private:
+  struct NewState {
+    DocPtr doc;  // null when deleting
+    uint32_t flags = 0;
+    uint32_t expiry = 0;
+  };
+  // What a write decides after seeing the current entry (null when the key was never written):
+  // an error status, no change (nullopt), or the entry's next state.
+  using Decision = Result<std::optional<NewState>>;
+  class CommitScope;
+
+  template <typename Decide>
+  Result<MutationResult> Mutate(std::string_view key, const MutationOptions& options,
+                                Decide&& decide);
+  // Stamps `entry` (already holding its new state) with a new seqno, CAS and rev seqno.
+  MutationResult Commit(CommitScope& scope, const std::string& key, DocumentEntry& entry,
+                        bool was_alive);
+  // Lapses an expired lock and turns an expired document into a tombstone (kv_engine expires on
+  // access), under the key's stripe mutex.
+  void Normalize(CommitScope& scope, const std::string& key, DocumentEntry& entry, int64_t now);
+  GetResult ReadEntry(const DocumentEntry& entry, int64_t now) const;
+
+  VBucket* FindVBucket(uint16_t id) const { return vbuckets_[id].load(std::memory_order_acquire); }
+  VBucket& GetOrCreateVBucket(uint16_t id);
+
+  const KeyspaceId id_;
+  const uint32_t uid_;
+  const std::shared_ptr<const Clock> clock_;
+  std::array<std::atomic<VBucket*>, kNumVBuckets> vbuckets_{};  // created on first write
+  std::atomic<int64_t> item_count_{0};
+  std::atomic<bool> dropped_{false};
+  ListenerRegistry listeners_;
+  ConflictInjector conflicts_;
+};
+
+}  // namespace casql::kv

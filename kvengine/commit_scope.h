@@ -1,0 +1,48 @@
+#pragma once
+
+#include <mutex>
+#include <utility>
+#include <vector>
+
+#include "kvengine/collection.h"
+
+namespace casql::kv {
+
+// The locks one operation holds on a key and the mutation events it owes the listeners. The
+// stripe mutex is taken on construction; the vBucket's commit mutex is taken by the first commit
+// and kept until the events are delivered, so listeners see each vBucket's mutations in seqno
+// order. On destruction the stripe is released first, then events are delivered, then the commit
+// mutex is released.
+class Collection::CommitScope {
+ public:
+  CommitScope(Collection& collection, VBucket& vbucket, std::string_view key)
+      : collection_(collection),
+        vbucket_(vbucket),
+        stripe_(vbucket.StripeFor(key)),
+        stripe_lock_(stripe_.mutex) {}
+  ~CommitScope() {
+    stripe_lock_.unlock();
+    for (const MutationEvent& event : events_) collection_.listeners_.Notify(event);
+    events_.clear();
+  }
+  CommitScope(const CommitScope&) = delete;
+  CommitScope& operator=(const CommitScope&) = delete;
+
+  VBucket& vbucket() { return vbucket_; }
+  VBucket::Stripe& stripe() { return stripe_; }
+  void LockCommit() {
+    if (!commit_lock_.owns_lock())
+      commit_lock_ = std::unique_lock<std::mutex>(vbucket_.commit_mutex());
+  }
+  void AddEvent(MutationEvent event) { events_.push_back(std::move(event)); }
+
+ private:
+  Collection& collection_;
+  VBucket& vbucket_;
+  VBucket::Stripe& stripe_;
+  std::unique_lock<std::mutex> stripe_lock_;
+  std::unique_lock<std::mutex> commit_lock_;  // released after the destructor delivered events
+  std::vector<MutationEvent> events_;
+};
+
+}  // namespace casql::kv

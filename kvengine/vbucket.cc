@@ -1,0 +1,50 @@
+#include "kvengine/vbucket.h"
+
+#include <zlib.h>
+
+namespace casql::kv {
+
+uint16_t VBucketOf(std::string_view key) {
+  const uLong crc =
+      crc32(0L, reinterpret_cast<const Bytef*>(key.data()), static_cast<uInt>(key.size()));
+  return static_cast<uint16_t>(((crc >> 16) & 0x7fff) % kNumVBuckets);
+}
+
+std::pair<const std::string*, DocumentEntry*> VBucket::Find(Stripe& stripe, std::string_view key) {
+  auto it = stripe.table.find(key);
+  if (it == stripe.table.end()) return {nullptr, nullptr};
+  return {&it->first, &it->second};
+}
+
+std::pair<const std::string*, DocumentEntry*> VBucket::Create(Stripe& stripe,
+                                                              std::string_view key) {
+  auto it = stripe.table.emplace(std::string(key), DocumentEntry{}).first;
+  std::lock_guard<std::mutex> index_lock(key_index_mutex_);
+  key_index_.insert(it->first);
+  return {&it->first, &it->second};
+}
+
+void VBucket::ObserveRecovered(uint64_t seqno, uint64_t cas) {
+  if (seqno > high_seqno_) high_seqno_ = seqno;
+  hlc_.Observe(cas);
+}
+
+bool VBucket::CollectKeys(std::string_view from, bool exclusive, std::string_view end, size_t max,
+                          std::vector<std::string>* out) {
+  std::lock_guard<std::mutex> lock(key_index_mutex_);
+  auto it = exclusive ? key_index_.upper_bound(from) : key_index_.lower_bound(from);
+  for (size_t n = 0; n < max; ++n, ++it) {
+    if (it == key_index_.end() || (!end.empty() && *it >= end)) return false;
+    out->emplace_back(*it);
+  }
+  return it != key_index_.end() && (end.empty() || *it < end);
+}
+
+void VBucket::ForEachEntry(const std::function<void(const std::string&, DocumentEntry&)>& fn) {
+  for (Stripe& stripe : stripes_) {
+    std::lock_guard<std::mutex> lock(stripe.mutex);
+    for (auto& [key, entry] : stripe.table) fn(key, entry);
+  }
+}
+
+}  // namespace casql::kv

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "kvengine/document_entry.h"
+#include "kvengine/hlc.h"
+
+namespace casql::kv {
+
+inline constexpr uint16_t kNumVBuckets = 1024;
+
+// The vBucket a key belongs to, computed as Couchbase clients do.
+uint16_t VBucketOf(std::string_view key);
+
+// One vBucket of a collection: its hash table, split into stripes each with its own mutex so
+// writers of different keys rarely meet; its seqno and HLC, advanced together; and an ordered
+// index of its keys for range scans.
+//
+// Thread safety:
+// - A DocumentEntry is read and written only under its stripe's mutex; a CAS compare and the
+//   write it guards happen in one critical section.
+// - commit_mutex() orders commits: seqno and CAS are generated under it, and the log append and
+//   mutation listeners run under it, so both see a vBucket's mutations in seqno order. Lock order:
+//   stripe mutex, then commit mutex (the stripe may be released first).
+// - Entries are never erased while the vBucket lives (tombstones keep metadata), so the key index
+//   can refer to the hash table's own key strings. The key index has its own mutex, taken after a
+//   stripe mutex when a key is first created.
+class VBucket {
+ public:
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Table = std::unordered_map<std::string, DocumentEntry, StringHash, std::equal_to<>>;
+  struct Stripe {
+    std::mutex mutex;
+    Table table;
+  };
+  struct Stamp {
+    uint64_t seqno;
+    uint64_t cas;
+  };
+
+  explicit VBucket(uint16_t id) : id_(id) {}
+  VBucket(const VBucket&) = delete;
+  VBucket& operator=(const VBucket&) = delete;
+
+  uint16_t id() const { return id_; }
+  Stripe& StripeFor(std::string_view key) { return stripes_[StringHash{}(key) % kStripes]; }
+
+  // Caller holds the key's stripe mutex for both. Find returns null when the key was never
+  // written; Create adds a tombstone-state entry and indexes the key.
+  static std::pair<const std::string*, DocumentEntry*> Find(Stripe& stripe, std::string_view key);
+  std::pair<const std::string*, DocumentEntry*> Create(Stripe& stripe, std::string_view key);
+
+  std::mutex& commit_mutex() { return commit_mutex_; }
+  // Caller holds commit_mutex().
+  Stamp NextStamp() { return {++high_seqno_, hlc_.Next()}; }
+  uint64_t NextCas() { return hlc_.Next(); }
+  // Recovery: keep seqno and CAS above what the log already holds. Caller holds commit_mutex().
+  void ObserveRecovered(uint64_t seqno, uint64_t cas);
+  uint64_t high_seqno() const { return high_seqno_; }
+
+  // Appends to `out` up to `max` keys of this vBucket in [from, end) in order (`end` empty =
+  // unbounded); `from` itself is skipped when `exclusive`. Returns false once no key remains.
+  bool CollectKeys(std::string_view from, bool exclusive, std::string_view end, size_t max,
+                   std::vector<std::string>* out);
+
+  // Calls fn(key, entry) for every entry, one stripe at a time under that stripe's mutex.
+  void ForEachEntry(const std::function<void(const std::string&, DocumentEntry&)>& fn);
+
+ private:
+  static constexpr size_t kStripes = 8;
+
+  const uint16_t id_;
+  std::array<Stripe, kStripes> stripes_;
+
+  std::mutex commit_mutex_;
+  uint64_t high_seqno_ = 0;  // guarded by commit_mutex_
+  Hlc hlc_;                  // guarded by commit_mutex_
+
+  std::mutex key_index_mutex_;
+  std::set<std::string_view> key_index_;  // guarded by key_index_mutex_
+};
+
+}  // namespace casql::kv
