@@ -1,0 +1,55 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "kvengine/kvengine.h"
+#include "planner/catalog.h"
+#include "value/status.h"
+
+namespace casql::exec {
+
+// The store the query layer runs over: kvengine's keyspaces and documents plus the index
+// definitions. Implements the planner's Catalog.
+//
+// Thread safety: all methods may be called concurrently.
+class Datastore final : public plan::Catalog {
+ public:
+  // data_dir empty: everything in memory. Otherwise kvengine's log and the index
+  // definitions (data_dir/indexes.json, replaced atomically) live there.
+  static Result<std::unique_ptr<Datastore>> Open(const std::string& data_dir);
+
+  kv::Engine& engine() { return *engine_; }
+
+  // The collection behind a resolved keyspace, or 12003.
+  Result<std::shared_ptr<kv::Collection>> Collection(const plan::KeyspacePath& path) const;
+
+  Status CreatePrimaryIndex(const plan::KeyspacePath& path, const std::string& name,
+                            bool if_not_exists);
+  // Forgets the index definitions of a dropped bucket, scope or collection.
+  Status ForgetIndexes(const std::string& bucket, const std::string& scope = "",
+                       const std::string& collection = "");
+
+  plan::KeyspaceState Lookup(const plan::KeyspacePath& path) const override;
+  std::optional<std::string> PrimaryIndex(const plan::KeyspacePath& path) const override;
+
+ private:
+  Datastore(std::unique_ptr<kv::Engine> engine, std::string data_dir)
+      : engine_(std::move(engine)), data_dir_(std::move(data_dir)) {}
+  static std::string IndexKey(const plan::KeyspacePath& path);
+  Status LoadIndexes();
+  Status SaveIndexesLocked() const;
+
+  std::unique_ptr<kv::Engine> engine_;
+  std::string data_dir_;
+  mutable std::mutex mu_;
+  std::map<std::string, std::string> primary_indexes_;  // "bucket.scope.collection" -> name
+};
+
+// Maps kvengine's keyspace statuses to 12003 for `path`.
+Status KeyspaceError(const plan::KeyspacePath& path, kv::KvStatus status);
+
+}  // namespace casql::exec

@@ -1,0 +1,68 @@
+#include "executor/dml_errors.h"
+
+namespace casql::exec {
+
+namespace {
+
+std::string McResponseText(const DmlFailure& f) {
+  return "MCResponse status=" + std::string(kv::KvStatusName(f.status)) + ", opcode=" + f.opcode +
+         ", opaque=" + std::to_string(f.opaque) + ", msg: ";
+}
+
+Value Reason(ErrorCode code, const std::string& message, const DmlFailure& f) {
+  Object reason;
+  reason.Set("code", Value(static_cast<int64_t>(code)));
+  reason.Set("key", Value(std::string(ErrorKey(code))));
+  reason.Set("message", Value(message));
+  reason.Set("document_key", Value(f.key));
+  reason.Set("keyspace", Value(f.keyspace));
+  if (code == ErrorCode::kCasMismatch) {
+    reason.Set("expected_cas", Value(static_cast<int64_t>(f.expected_cas)));
+    reason.Set("actual_cas", Value(static_cast<int64_t>(f.actual_cas)));
+  }
+  return Value(std::move(reason));
+}
+
+}  // namespace
+
+Error MakeDmlError(const DmlFailure& f) {
+  ErrorCode cause;
+  std::string possible;
+  std::string cause_message;
+  switch (f.status) {
+    case kv::KvStatus::kKeyEexists:
+      if (f.op == "INSERT") {
+        cause = ErrorCode::kDuplicateKey;
+        possible = "concurrent modification";
+        cause_message = FormatError(ErrorCode::kDuplicateKey, {f.key});
+      } else {
+        cause = ErrorCode::kCasMismatch;
+        possible = "CAS mismatch";
+        cause_message = FormatError(ErrorCode::kCasMismatch, {});
+      }
+      break;
+    case kv::KvStatus::kKeyEnoent:
+      cause = ErrorCode::kKeyNotFound;
+      possible = "concurrent modification";
+      cause_message = FormatError(ErrorCode::kKeyNotFound, {f.key});
+      break;
+    default:
+      cause = ErrorCode::kDmlKvStatus;
+      possible = "concurrent modification";
+      cause_message = FormatError(ErrorCode::kDmlKvStatus, {kv::KvStatusName(f.status)});
+      break;
+  }
+  // The INSERT duplicate names its cause in words, as Couchbase does; the KV-level failures
+  // quote the memcached response that carried them.
+  const std::string cause_text =
+      cause == ErrorCode::kDuplicateKey ? cause_message : McResponseText(f);
+  Error error;
+  error.code = static_cast<int>(ErrorCode::kDml);
+  error.message = FormatError(ErrorCode::kDml, {possible}) + ". Failed to perform " + f.op +
+                  " on key " + f.key + " - cause: " + cause_text;
+  error.reason = Reason(cause, cause_message, f);
+  error.retry = false;
+  return error;
+}
+
+}  // namespace casql::exec

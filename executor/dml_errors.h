@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "kvengine/kvengine.h"
+#include "value/status.h"
+
+namespace casql::exec {
+
+// The 12009 error of one document whose write failed, shaped as Couchbase 7.6 reports it so
+// SDKs classify it (CAS mismatch by the text "CAS mismatch" or reason.code 12033, missing
+// document by 17014, duplicate key by 17012). `op` is "UPDATE", "INSERT", ...; `opcode` the KV
+// opcode name in the cause text ("SET", "ADD"). expected_cas/actual_cas are casql additions
+// telling the user what changed underneath the statement (0 when unknown or not applicable).
+struct DmlFailure {
+  std::string op;
+  std::string opcode;
+  std::string key;
+  std::string keyspace;
+  kv::KvStatus status = kv::KvStatus::kSuccess;
+  uint32_t opaque = 0;
+  uint64_t expected_cas = 0;
+  uint64_t actual_cas = 0;
+};
+
+Error MakeDmlError(const DmlFailure& failure);
+
+}  // namespace casql::exec

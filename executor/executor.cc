@@ -1,0 +1,175 @@
+#include "executor/executor.h"
+
+#include <algorithm>
+
+#include "executor/datastore.h"
+#include "executor/ops/ops.h"
+#include "planner/ops/parallel.h"
+#include "planner/ops/sequence.h"
+
+namespace casql::exec {
+
+namespace {
+
+// Builds the running pipeline of `op` on top of `input` (null for a source). `alias` is the
+// keyspace alias the rows carry, set by Fetch/SendInsert as the pipeline is walked.
+Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, std::string* alias,
+                              ExecContext& ctx) {
+  using plan::OpKind;
+  switch (op.kind()) {
+    case OpKind::kSequence: {
+      for (const auto& child : op.As<plan::Sequence>().children) {
+        auto built = Build(*child, std::move(input), alias, ctx);
+        if (!built.ok()) return built;
+        input = std::move(built.value());
+      }
+      return input;
+    }
+    case OpKind::kParallel:
+      return Build(*op.As<plan::Parallel>().child, std::move(input), alias, ctx);
+    case OpKind::kDummyScan:
+      return MakeDummyScan(ctx);
+    case OpKind::kKeyScan:
+      return MakeKeyScan(op.As<plan::KeyScan>(), ctx);
+    case OpKind::kPrimaryScan:
+      return MakePrimaryScan(op.As<plan::PrimaryScan>(), ctx);
+    case OpKind::kValueScan:
+      return MakeValueScan(op.As<plan::ValueScan>(), ctx);
+    case OpKind::kFetch:
+      *alias = op.As<plan::Fetch>().alias;
+      return MakeFetch(op.As<plan::Fetch>(), ctx, std::move(input));
+    case OpKind::kFilter:
+      return MakeFilter(op.As<plan::Filter>(), ctx, std::move(input));
+    case OpKind::kInitialProject:
+      return MakeInitialProject(op.As<plan::InitialProject>(), *alias, ctx, std::move(input));
+    case OpKind::kOrder:
+      return MakeOrder(op.As<plan::Order>(), *alias, ctx, std::move(input));
+    case OpKind::kOffset:
+      return MakeOffset(op.As<plan::Offset>(), ctx, std::move(input));
+    case OpKind::kLimit:
+      return MakeLimit(op.As<plan::Limit>(), ctx, std::move(input));
+    case OpKind::kClone:
+      return MakeClone(ctx, std::move(input));
+    case OpKind::kSet:
+      return MakeSet(op.As<plan::Set>(), *alias, ctx, std::move(input));
+    case OpKind::kUnset:
+      return MakeUnset(op.As<plan::Unset>(), *alias, ctx, std::move(input));
+    case OpKind::kSendUpdate:
+      return MakeSendUpdate(op.As<plan::SendUpdate>(), ctx, std::move(input));
+    case OpKind::kSendInsert:
+      *alias = op.As<plan::SendInsert>().alias;
+      return MakeSendInsert(op.As<plan::SendInsert>(), ctx, std::move(input));
+    case OpKind::kSendDelete:
+      return MakeSendDelete(op.As<plan::SendDelete>(), ctx, std::move(input));
+    case OpKind::kKeyspaceDdl:
+    case OpKind::kCreatePrimaryIndex:
+      break;
+  }
+  return Status(ErrorCode::kInternal,
+                std::string("Operator ") + op.Name() + " cannot run inside a pipeline");
+}
+
+Status KvDdlStatus(const kv::Status& status, const std::string& what) {
+  if (status.ok()) return Status::OK();
+  return Status(ErrorCode::kInternal, what + ": " + status.message());
+}
+
+Status RunKeyspaceDdl(const ast::KeyspaceDdlStatement& ddl, Datastore& store) {
+  using Action = ast::KeyspaceDdlStatement::Action;
+  const auto& p = ddl.path;
+  kv::Engine& engine = store.engine();
+  auto exists = [](const kv::Status& s) { return s.code() == kv::KvStatus::kKeyEexists; };
+  auto missing = [](const kv::Status& s) {
+    return s.code() == kv::KvStatus::kNoBucket || s.code() == kv::KvStatus::kUnknownScope ||
+           s.code() == kv::KvStatus::kUnknownCollection;
+  };
+  kv::Status status;
+  std::string what;
+  switch (ddl.action) {
+    case Action::kCreateBucket:
+      status = engine.CreateBucket(p[0]);
+      what = "Cannot create bucket " + p[0];
+      if (exists(status) && ddl.if_not_exists) return Status::OK();
+      break;
+    case Action::kDropBucket:
+      status = engine.DropBucket(p[0]);
+      what = "Cannot drop bucket " + p[0];
+      if (missing(status) && ddl.if_exists) return Status::OK();
+      if (status.ok()) return store.ForgetIndexes(p[0]);
+      break;
+    case Action::kCreateScope:
+      status = engine.CreateScope(p[0], p[1]);
+      what = "Cannot create scope " + p[0] + "." + p[1];
+      if (exists(status) && ddl.if_not_exists) return Status::OK();
+      break;
+    case Action::kDropScope:
+      status = engine.DropScope(p[0], p[1]);
+      what = "Cannot drop scope " + p[0] + "." + p[1];
+      if (missing(status) && ddl.if_exists) return Status::OK();
+      if (status.ok()) return store.ForgetIndexes(p[0], p[1]);
+      break;
+    case Action::kCreateCollection:
+      status = engine.CreateCollection(p[0], p[1], p[2]);
+      what = "Cannot create collection " + p[0] + "." + p[1] + "." + p[2];
+      if (exists(status) && ddl.if_not_exists) return Status::OK();
+      break;
+    case Action::kDropCollection:
+      status = engine.DropCollection(p[0], p[1], p[2]);
+      what = "Cannot drop collection " + p[0] + "." + p[1] + "." + p[2];
+      if (missing(status) && ddl.if_exists) return Status::OK();
+      if (status.ok()) return store.ForgetIndexes(p[0], p[1], p[2]);
+      break;
+  }
+  return KvDdlStatus(status, what);
+}
+
+Value SortKeysDeep(const Value& v) {
+  if (v.IsArray()) {
+    Array out;
+    for (const Value& e : v.AsArray()) out.push_back(SortKeysDeep(e));
+    return Value(std::move(out));
+  }
+  if (!v.IsObject()) return v;
+  std::vector<const Object::Entry*> entries;
+  for (const auto& e : v.AsObject()) entries.push_back(&e);
+  std::sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  Object out;
+  for (const auto* e : entries) out.Set(e->first, SortKeysDeep(e->second));
+  return Value(std::move(out));
+}
+
+}  // namespace
+
+Value ExplainDocument(const plan::Operator& root, const std::string& text) {
+  return Value(Object{{"plan", SortKeysDeep(root.Explain())}, {"text", Value(text)}});
+}
+
+Status Execute(const plan::PlannedStatement& plan, const std::string& explain_text,
+               ExecContext& ctx, RowSink& sink) {
+  if (plan.is_explain) {
+    sink.Write(ExplainDocument(*plan.root, explain_text));
+    return Status::OK();
+  }
+  if (plan.root->kind() == plan::OpKind::kKeyspaceDdl) {
+    return RunKeyspaceDdl(plan.root->As<plan::KeyspaceDdl>().statement, ctx.datastore());
+  }
+  if (plan.root->kind() == plan::OpKind::kCreatePrimaryIndex) {
+    const auto& op = plan.root->As<plan::CreatePrimaryIndex>();
+    return ctx.datastore().CreatePrimaryIndex(op.keyspace, op.name, op.if_not_exists);
+  }
+  std::string alias;
+  auto pipeline = Build(*plan.root, nullptr, &alias, ctx);
+  if (!pipeline.ok()) return pipeline.status();
+  // Mutations without RETURNING produce rows internally (the pipeline's output) but the
+  // client receives none.
+  const bool emit = !plan.signature.IsNull();
+  Row row;
+  while (true) {
+    auto more = pipeline.value()->Next(&row);
+    if (!more.ok()) return more.status();
+    if (!*more) return Status::OK();
+    if (emit && !sink.Write(row.result)) return Status::OK();
+  }
+}
+
+}  // namespace casql::exec

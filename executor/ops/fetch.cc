@@ -1,0 +1,55 @@
+#include "executor/datastore.h"
+#include "executor/ops/ops.h"
+
+namespace casql::exec {
+
+namespace {
+
+// Reads each key's document with its META. Keys whose document is gone (deleted after the
+// scan, or expired) are dropped silently, as Couchbase's Fetch drops them.
+class FetchExec final : public UnaryExecOperator {
+ public:
+  FetchExec(ExecContext& ctx, ExecOperatorPtr in, std::shared_ptr<kv::Collection> collection,
+            std::string keyspace_name)
+      : UnaryExecOperator(ctx, std::move(in)),
+        collection_(std::move(collection)),
+        keyspace_name_(std::move(keyspace_name)) {}
+
+  Result<bool> Next(Row* row) override {
+    while (true) {
+      auto more = input_->Next(row);
+      if (!more.ok() || !*more) return more;
+      auto got = collection_->Get(row->key);
+      if (!got.ok()) {
+        if (got.status().code() == kv::KvStatus::kKeyEnoent) continue;
+        return Status(ErrorCode::kInternal,
+                      "Fetch of key " + row->key + " failed: " + got.status().message());
+      }
+      auto meta = std::make_shared<DocMeta>();
+      meta->id = row->key;
+      meta->cas = got->cas;
+      meta->flags = got->flags;
+      meta->expiration = got->expiry;
+      meta->keyspace = keyspace_name_;
+      meta->is_json = got->doc->is_json;
+      row->self = got->doc->is_json ? got->doc->json : Value(got->doc->bytes);
+      row->meta = std::move(meta);
+      return true;
+    }
+  }
+
+ private:
+  std::shared_ptr<kv::Collection> collection_;
+  std::string keyspace_name_;
+};
+
+}  // namespace
+
+Result<ExecOperatorPtr> MakeFetch(const plan::Fetch& op, ExecContext& ctx, ExecOperatorPtr in) {
+  auto collection = ctx.datastore().Collection(op.keyspace);
+  if (!collection.ok()) return collection.status();
+  return ExecOperatorPtr(
+      std::make_unique<FetchExec>(ctx, std::move(in), collection.value(), op.keyspace.FullName()));
+}
+
+}  // namespace casql::exec

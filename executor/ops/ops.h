@@ -1,0 +1,52 @@
+#pragma once
+
+// Factories of the running operators, one implementation file each (ops/<name>.cc).
+
+#include "executor/exec_operator.h"
+#include "planner/ops/create_primary_index.h"
+#include "planner/ops/fetch.h"
+#include "planner/ops/filter.h"
+#include "planner/ops/initial_project.h"
+#include "planner/ops/key_scan.h"
+#include "planner/ops/keyspace_ddl.h"
+#include "planner/ops/limit.h"
+#include "planner/ops/offset.h"
+#include "planner/ops/order.h"
+#include "planner/ops/primary_scan.h"
+#include "planner/ops/send_delete.h"
+#include "planner/ops/send_insert.h"
+#include "planner/ops/send_update.h"
+#include "planner/ops/set.h"
+#include "planner/ops/unset.h"
+#include "planner/ops/value_scan.h"
+
+namespace casql::exec {
+
+Result<ExecOperatorPtr> MakeDummyScan(ExecContext& ctx);
+Result<ExecOperatorPtr> MakeKeyScan(const plan::KeyScan& op, ExecContext& ctx);
+Result<ExecOperatorPtr> MakePrimaryScan(const plan::PrimaryScan& op, ExecContext& ctx);
+Result<ExecOperatorPtr> MakeValueScan(const plan::ValueScan& op, ExecContext& ctx);
+Result<ExecOperatorPtr> MakeFetch(const plan::Fetch& op, ExecContext& ctx, ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeFilter(const plan::Filter& op, ExecContext& ctx, ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeInitialProject(const plan::InitialProject& op, const std::string& alias,
+                                           ExecContext& ctx, ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeOrder(const plan::Order& op, const std::string& alias, ExecContext& ctx,
+                                  ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeOffset(const plan::Offset& op, ExecContext& ctx, ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeLimit(const plan::Limit& op, ExecContext& ctx, ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeClone(ExecContext& ctx, ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeSet(const plan::Set& op, const std::string& alias, ExecContext& ctx,
+                                ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeUnset(const plan::Unset& op, const std::string& alias, ExecContext& ctx,
+                                  ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeSendUpdate(const plan::SendUpdate& op, ExecContext& ctx,
+                                       ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeSendInsert(const plan::SendInsert& op, ExecContext& ctx,
+                                       ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeSendDelete(const plan::SendDelete& op, ExecContext& ctx,
+                                       ExecOperatorPtr in);
+
+// Evaluates a LIMIT/OFFSET expression: a non-negative integer, else error 5010.
+Result<int64_t> EvalCount(const ast::ExprPtr& expr, const char* what, ExecContext& ctx);
+
+}  // namespace casql::exec

@@ -1,0 +1,71 @@
+#include "executor/datastore.h"
+#include "executor/dml_errors.h"
+#include "executor/ops/ops.h"
+
+namespace casql::exec {
+
+namespace {
+
+// INSERT is KV ADD (an existing key is that document's 12009 with cause 17012); UPSERT is KV
+// SET without CAS (last writer wins). OPTIONS {"expiration": n} sets the document's expiry.
+class SendInsertExec final : public UnaryExecOperator {
+ public:
+  SendInsertExec(ExecContext& ctx, ExecOperatorPtr in, std::shared_ptr<kv::Collection> collection,
+                 std::string keyspace_name, bool upsert)
+      : UnaryExecOperator(ctx, std::move(in)),
+        collection_(std::move(collection)),
+        keyspace_name_(std::move(keyspace_name)),
+        upsert_(upsert) {}
+
+  Result<bool> Next(Row* row) override {
+    while (true) {
+      auto more = input_->Next(row);
+      if (!more.ok() || !*more) return more;
+      if (Write(row)) return true;
+    }
+  }
+
+ private:
+  bool Write(Row* row) {
+    kv::MutationOptions options;
+    options.durability = ctx_.settings().durability;
+    options.timeout = ctx_.settings().kv_timeout;
+    const Value expiration = row->clone.Field("expiration");
+    if (expiration.IsNumber() && expiration.AsDouble() > 0) {
+      options.expiry = static_cast<uint32_t>(expiration.AsDouble());
+    }
+    const uint32_t opaque = ctx_.NextOpaque();
+    auto doc = kv::MakeJsonDoc(row->self);
+    auto written = upsert_ ? collection_->Upsert(row->key, doc, options)
+                           : collection_->Insert(row->key, doc, options);
+    if (!written.ok()) {
+      ctx_.AddError(
+          MakeDmlError(DmlFailure{upsert_ ? "UPSERT" : "INSERT", upsert_ ? "SET" : "ADD", row->key,
+                                  keyspace_name_, written.status().code(), opaque, 0, 0}));
+      return false;
+    }
+    ctx_.AddMutation();
+    auto meta = std::make_shared<DocMeta>();
+    meta->id = row->key;
+    meta->cas = written->cas;
+    meta->keyspace = keyspace_name_;
+    row->meta = std::move(meta);
+    return true;
+  }
+
+  std::shared_ptr<kv::Collection> collection_;
+  std::string keyspace_name_;
+  bool upsert_;
+};
+
+}  // namespace
+
+Result<ExecOperatorPtr> MakeSendInsert(const plan::SendInsert& op, ExecContext& ctx,
+                                       ExecOperatorPtr in) {
+  auto collection = ctx.datastore().Collection(op.keyspace);
+  if (!collection.ok()) return collection.status();
+  return ExecOperatorPtr(std::make_unique<SendInsertExec>(ctx, std::move(in), collection.value(),
+                                                          op.keyspace.FullName(), op.upsert));
+}
+
+}  // namespace casql::exec

@@ -1,0 +1,83 @@
+#include "executor/expr/evaluator.h"
+#include "executor/ops/ops.h"
+#include "value/json.h"
+
+namespace casql::exec {
+
+namespace {
+
+struct CompiledTuple {
+  EvaluatorPtr key, value, options;
+};
+
+// Evaluates each (KEY, VALUE [, OPTIONS]) tuple into a row: key, self = value,
+// clone = options. A tuple with a bad key or value is reported (5050-5070) and skipped.
+class ValueScanExec final : public ExecOperator {
+ public:
+  ValueScanExec(ExecContext& ctx, std::vector<CompiledTuple> tuples)
+      : ExecOperator(ctx), tuples_(std::move(tuples)) {}
+
+  Result<bool> Next(Row* row) override {
+    while (next_ < tuples_.size()) {
+      const CompiledTuple& t = tuples_[next_++];
+      Row empty;
+      const Value key = t.key->Eval(empty, ctx_);
+      const Value value = t.value->Eval(empty, ctx_);
+      if (key.IsMissingOrNull()) {
+        ctx_.AddError(Error{static_cast<int>(ErrorCode::kInsertKey),
+                            FormatError(ErrorCode::kInsertKey, {ToJson(value)}),
+                            Value(),
+                            {}});
+        continue;
+      }
+      if (!key.IsString()) {
+        ctx_.AddError(
+            Error{static_cast<int>(ErrorCode::kInsertKeyType),
+                  FormatError(ErrorCode::kInsertKeyType, {ToJson(key), ValueTypeName(key.type())}),
+                  Value(),
+                  {}});
+        continue;
+      }
+      if (value.IsMissing()) {
+        ctx_.AddError(Error{static_cast<int>(ErrorCode::kInsertValue),
+                            FormatError(ErrorCode::kInsertValue, {key.AsString()}),
+                            Value(),
+                            {}});
+        continue;
+      }
+      *row = Row();
+      row->key = key.AsString();
+      row->self = value;
+      if (t.options) row->clone = t.options->Eval(empty, ctx_);
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<CompiledTuple> tuples_;
+  size_t next_ = 0;
+};
+
+}  // namespace
+
+Result<ExecOperatorPtr> MakeValueScan(const plan::ValueScan& op, ExecContext& ctx) {
+  std::vector<CompiledTuple> tuples;
+  for (const auto& v : op.values) {
+    CompiledTuple t;
+    for (auto [expr, out] : {std::pair{&v.key, &t.key}, std::pair{&v.value, &t.value}}) {
+      auto compiled = Compile(*expr, CompileScope{});
+      if (!compiled.ok()) return compiled.status();
+      *out = std::move(compiled.value());
+    }
+    if (v.options) {
+      auto compiled = Compile(v.options, CompileScope{});
+      if (!compiled.ok()) return compiled.status();
+      t.options = std::move(compiled.value());
+    }
+    tuples.push_back(std::move(t));
+  }
+  return ExecOperatorPtr(std::make_unique<ValueScanExec>(ctx, std::move(tuples)));
+}
+
+}  // namespace casql::exec

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "executor/datastore.h"
+#include "http/query_request.h"
+#include "http/response_writer.h"
+#include "planner/planned_statement.h"
+
+namespace casql::http {
+
+// Runs /query/service requests: parse -> plan -> execute, answering in Couchbase's response
+// format. Independent of the HTTP transport so the regression runner can call it in-process.
+//
+// Thread safety: Run may be called from many threads at once.
+class QueryService {
+ public:
+  explicit QueryService(exec::Datastore* datastore) : datastore_(datastore) {}
+
+  struct Outcome {
+    int http_status = 200;
+    std::string status;  // "success", "errors", "fatal", ...
+  };
+
+  // Decides everything that can fail before execution (parse, plan, readonly) and returns
+  // the HTTP status; `write` then streams the response document. The two steps are split
+  // because the status line must be sent before the first byte of the body.
+  class Execution {
+   public:
+    int http_status() const { return http_status_; }
+    // Streams the response to `out` (returns false when the client is gone).
+    Outcome Stream(const ResponseWriter::Output& out);
+
+   private:
+    friend class QueryService;
+    QueryService* service_ = nullptr;
+    QueryRequest request_;
+    std::chrono::steady_clock::time_point received_;
+    std::string request_id_;
+    plan::PlanPtr plan_;
+    std::string explain_text_;
+    Status failure_;
+    int http_status_ = 200;
+  };
+
+  Execution Prepare(QueryRequest request, std::chrono::steady_clock::time_point received);
+
+  // A request whose parameters could not be read: the fatal response for `error`.
+  static Outcome WriteFatal(const Status& error, const std::optional<std::string>& context_id,
+                            bool pretty, std::chrono::steady_clock::time_point received,
+                            const ResponseWriter::Output& out);
+
+ private:
+  exec::Datastore* datastore_;
+};
+
+// A random (version 4) UUID, Couchbase's requestID form.
+std::string NewRequestId();
+
+}  // namespace casql::http

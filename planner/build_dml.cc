@@ -1,0 +1,148 @@
+// UPDATE, DELETE, INSERT and UPSERT plans, laid out as Couchbase's build_update.go /
+// build_delete.go / build_insert.go do (reference §3.2).
+#include "planner/build_internal.h"
+#include "planner/ops/clone.h"
+#include "planner/ops/fetch.h"
+#include "planner/ops/filter.h"
+#include "planner/ops/initial_project.h"
+#include "planner/ops/limit.h"
+#include "planner/ops/parallel.h"
+#include "planner/ops/send_delete.h"
+#include "planner/ops/send_insert.h"
+#include "planner/ops/send_update.h"
+#include "planner/ops/sequence.h"
+#include "planner/ops/set.h"
+#include "planner/ops/unset.h"
+#include "planner/ops/value_scan.h"
+
+namespace casql::plan {
+
+namespace {
+
+// One constant key in USE KEYS: Couchbase runs the write pipeline with maxParallelism 1.
+int ParallelismFor(const ast::UseClause& use) {
+  return use.keys && use.keys->kind == ast::ExprKind::kLiteral && use.keys->value.IsString() ? 1
+                                                                                             : 0;
+}
+
+OperatorPtr Returning(const ast::Projection& returning, const Scope& scope) {
+  auto project = std::make_shared<InitialProject>(FormalizeProjection(returning, scope));
+  project->discard_original = true;
+  project->preserve_order = true;
+  return project;
+}
+
+OperatorPtr ParallelSequence(std::vector<OperatorPtr> ops, int parallelism) {
+  return std::make_shared<Parallel>(std::make_shared<Sequence>(std::move(ops)), parallelism);
+}
+
+}  // namespace
+
+Result<OperatorPtr> BuildUpdate(const ast::UpdateStatement& update, const PlanContext& context) {
+  if (!update.let.empty()) {
+    return Status(ErrorCode::kSemantics, "LET in UPDATE is not supported by this version of casql");
+  }
+  auto keyspace = BindKeyspace(update.keyspace, context);
+  if (!keyspace.ok()) return keyspace.status();
+  Scope scope;
+  scope.keyspace_aliases.push_back(keyspace->alias);
+  auto scan = BuildKeyspaceScan(*keyspace, update.use, scope, context);
+  if (!scan.ok()) return scan.status();
+
+  std::vector<OperatorPtr> read;
+  read.push_back(std::make_shared<Fetch>(keyspace->path, keyspace->alias, keyspace->written_alias));
+  if (update.where) {
+    read.push_back(std::make_shared<Filter>(Formalize(update.where, scope), keyspace->alias));
+  }
+  std::vector<OperatorPtr> write;
+  write.push_back(std::make_shared<Clone>());
+  if (!update.set.empty()) {
+    std::vector<ast::SetTerm> terms = update.set;
+    for (auto& term : terms) {
+      term.path = Formalize(term.path, scope);
+      term.value = Formalize(term.value, scope);
+    }
+    write.push_back(std::make_shared<Set>(std::move(terms)));
+  }
+  if (!update.unset.empty()) {
+    std::vector<ast::UnsetTerm> terms = update.unset;
+    for (auto& term : terms) term.path = Formalize(term.path, scope);
+    write.push_back(std::make_shared<Unset>(std::move(terms)));
+  }
+  auto send = std::make_shared<SendUpdate>(keyspace->path, keyspace->alias);
+  send->returning = !update.returning.terms.empty();
+  write.push_back(send);
+  if (send->returning) write.push_back(Returning(update.returning, scope));
+
+  const int parallelism = ParallelismFor(update.use);
+  if (update.limit) {
+    // The limit counts qualifying documents, so it sits between the read and write halves.
+    std::vector<OperatorPtr> limited;
+    limited.push_back(ParallelSequence(std::move(read), parallelism));
+    limited.push_back(std::make_shared<Limit>(update.limit));
+    limited.push_back(ParallelSequence(std::move(write), parallelism));
+    return OperatorPtr(std::make_shared<Sequence>(
+        std::vector<OperatorPtr>{*scan, std::make_shared<Sequence>(std::move(limited))}));
+  }
+  for (auto& op : write) read.push_back(op);
+  return OperatorPtr(std::make_shared<Sequence>(
+      std::vector<OperatorPtr>{*scan, ParallelSequence(std::move(read), parallelism)}));
+}
+
+Result<OperatorPtr> BuildDelete(const ast::DeleteStatement& del, const PlanContext& context) {
+  if (!del.let.empty()) {
+    return Status(ErrorCode::kSemantics, "LET in DELETE is not supported by this version of casql");
+  }
+  auto keyspace = BindKeyspace(del.keyspace, context);
+  if (!keyspace.ok()) return keyspace.status();
+  Scope scope;
+  scope.keyspace_aliases.push_back(keyspace->alias);
+  auto scan = BuildKeyspaceScan(*keyspace, del.use, scope, context);
+  if (!scan.ok()) return scan.status();
+
+  std::vector<OperatorPtr> ops;
+  ops.push_back(std::make_shared<Fetch>(keyspace->path, keyspace->alias, keyspace->written_alias));
+  if (del.where) {
+    ops.push_back(std::make_shared<Filter>(Formalize(del.where, scope), keyspace->alias));
+  }
+  std::vector<OperatorPtr> top{*scan};
+  if (del.limit) {
+    top.push_back(ParallelSequence(std::move(ops), 0));
+    top.push_back(std::make_shared<Limit>(del.limit));
+    ops.clear();
+  }
+  auto send = std::make_shared<SendDelete>(keyspace->path, keyspace->alias);
+  send->returning = !del.returning.terms.empty();
+  ops.push_back(send);
+  if (send->returning) ops.push_back(Returning(del.returning, scope));
+  top.push_back(ParallelSequence(std::move(ops), ParallelismFor(del.use)));
+  return OperatorPtr(std::make_shared<Sequence>(std::move(top)));
+}
+
+Result<OperatorPtr> BuildInsert(const ast::InsertStatement& insert, const PlanContext& context) {
+  if (insert.select) {
+    return Status(ErrorCode::kSemantics,
+                  "INSERT ... SELECT is not supported by this version of casql");
+  }
+  auto keyspace = BindKeyspace(insert.keyspace, context);
+  if (!keyspace.ok()) return keyspace.status();
+  Scope values_scope;  // VALUES expressions see no keyspace
+  std::vector<ast::InsertValues> values = insert.values;
+  for (auto& v : values) {
+    v.key = Formalize(v.key, values_scope);
+    v.value = Formalize(v.value, values_scope);
+    v.options = Formalize(v.options, values_scope);
+  }
+  auto send = std::make_shared<SendInsert>(keyspace->path, keyspace->alias, insert.upsert);
+  send->returning = !insert.returning.terms.empty();
+  std::vector<OperatorPtr> ops{send};
+  if (send->returning) {
+    Scope scope;
+    scope.keyspace_aliases.push_back(keyspace->alias);
+    ops.push_back(Returning(insert.returning, scope));
+  }
+  return OperatorPtr(std::make_shared<Sequence>(std::vector<OperatorPtr>{
+      std::make_shared<ValueScan>(std::move(values)), ParallelSequence(std::move(ops), 0)}));
+}
+
+}  // namespace casql::plan

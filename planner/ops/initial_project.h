@@ -1,0 +1,22 @@
+#pragma once
+
+#include "planner/operator.h"
+
+namespace casql::plan {
+
+// Evaluates the SELECT list (or RETURNING list) into each row's result.
+class InitialProject final : public Operator {
+ public:
+  explicit InitialProject(ast::Projection projection_in)
+      : Operator(OpKind::kInitialProject), projection(std::move(projection_in)) {}
+  const char* Name() const override { return "InitialProject"; }
+
+  ast::Projection projection;
+  bool discard_original = false;
+  bool preserve_order = false;
+
+ protected:
+  void ExplainFields(Object* out) const override;
+};
+
+}  // namespace casql::plan

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parser/ast/statement.h"
+#include "planner/operator.h"
+#include "value/value.h"
+
+namespace casql::plan {
+
+// The result of planning one statement: the immutable operator tree plus what the service
+// needs to run and answer it. Shared by every execution of the statement.
+struct PlannedStatement {
+  OperatorPtr root;
+  ast::StatementPtr statement;
+  bool is_mutation = false;
+  bool is_explain = false;  // root is the inner statement's plan; the result is that plan
+  // The response `signature`: an object of projection names to types, "json", or null.
+  Value signature;
+};
+
+using PlanPtr = std::shared_ptr<const PlannedStatement>;
+
+// Result names of a projection as N1QL assigns them: the alias, else the last field name of
+// a path, else the identifier, else "$1", "$2"... by position among the unnamed terms.
+// Star terms have no name (empty string).
+std::vector<std::string> ProjectionNames(const ast::Projection& projection);
+
+}  // namespace casql::plan

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+
+#include "parser/ast/statement.h"
+#include "planner/catalog.h"
+#include "planner/planned_statement.h"
+#include "value/status.h"
+
+namespace casql::plan {
+
+struct PlanContext {
+  const Catalog* catalog = nullptr;
+  std::string query_context;  // the request's query_context, empty when none
+};
+
+// Semantic checks and planning: resolves keyspaces (12003 before anything runs), formalizes
+// names, chooses the access path (KeyScan for USE KEYS, PrimaryScan3 through the primary
+// index, 4000 when there is none) and lays the operators out as Couchbase does so EXPLAIN
+// output matches its shapes.
+Result<PlanPtr> BuildPlan(const ast::StatementPtr& statement, const PlanContext& context);
+
+}  // namespace casql::plan

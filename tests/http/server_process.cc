@@ -1,0 +1,87 @@
+#include "tests/http/server_process.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <stdexcept>
+
+#include "value/json.h"
+
+namespace casql::testing {
+
+ServerProcess::ServerProcess(std::vector<std::string> extra_args) {
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
+  std::vector<std::string> args{CASQL_BINARY, "serve", "--port", "0"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  pid_ = fork();
+  if (pid_ == 0) {
+    dup2(pipe_fds[1], STDOUT_FILENO);
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(pipe_fds[1]);
+  stdout_fd_ = pipe_fds[0];
+  std::string line;
+  char c;
+  while (read(stdout_fd_, &c, 1) == 1 && c != '\n') line.push_back(c);
+  const std::string prefix = "casql listening on http://127.0.0.1:";
+  if (line.rfind(prefix, 0) != 0) throw std::runtime_error("server did not start: " + line);
+  port_ = std::stoi(line.substr(prefix.size()));
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) Stop();
+  if (stdout_fd_ >= 0) close(stdout_fd_);
+}
+
+int ServerProcess::Stop() {
+  if (pid_ <= 0) return -1;
+  kill(pid_, SIGTERM);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+ServerProcess::Response ServerProcess::Convert(const httplib::Result& result) {
+  Response r;
+  if (!result) return r;
+  r.http_status = result->status;
+  r.body = result->body;
+  r.content_type = result->get_header_value("Content-Type");
+  auto parsed = ParseJson(r.body);
+  if (parsed.ok()) r.json = parsed.value();
+  return r;
+}
+
+ServerProcess::Response ServerProcess::Query(const Value& params) {
+  return Post("/query/service", ToJson(params), "application/json");
+}
+
+Value ServerProcess::MustRun(const std::string& statement) {
+  Response r = Query(Value(Object{{"statement", Value(statement)}}));
+  EXPECT_EQ(r.json.Field("status"), Value("success")) << statement << "\n" << r.body;
+  return r.json;
+}
+
+ServerProcess::Response ServerProcess::Post(const std::string& path, const std::string& body,
+                                            const std::string& type) {
+  httplib::Client client("127.0.0.1", port_);
+  return Convert(client.Post(path.c_str(), body, type.c_str()));
+}
+
+ServerProcess::Response ServerProcess::Get(const std::string& path) {
+  httplib::Client client("127.0.0.1", port_);
+  return Convert(client.Get(path.c_str()));
+}
+
+}  // namespace casql::testing
