@@ -11,22 +11,55 @@ namespace casql::exec {
 
 namespace {
 
-// Builds the running pipeline of `op` on top of `input` (null for a source). `alias` is the
-// keyspace alias the rows carry, set by Fetch/SendInsert as the pipeline is walked.
-Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, std::string* alias,
+// What the builder carries while walking the plan: the keyspace alias the rows carry (set by
+// Fetch/SendInsert) and the per-document operators seen since the scan, which the CAS retry
+// of SendUpdate replays for one key.
+struct BuildState {
+  std::string alias;
+  std::vector<const plan::Operator*> per_document;
+};
+
+Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, BuildState* state,
+                              ExecContext& ctx);
+
+// A second copy of the per-document operators behind a KeyFeed: SendUpdate feeds it a key to
+// re-read and re-apply the statement to that document.
+Result<ExecOperatorPtr> BuildReplay(const BuildState& state, KeyFeed** feed, ExecContext& ctx) {
+  auto source = std::make_unique<KeyFeed>(ctx);
+  *feed = source.get();
+  ExecOperatorPtr pipeline = std::move(source);
+  BuildState replay_state;
+  for (const plan::Operator* op : state.per_document) {
+    auto built = Build(*op, std::move(pipeline), &replay_state, ctx);
+    if (!built.ok()) return built;
+    pipeline = std::move(built.value());
+  }
+  return pipeline;
+}
+
+bool IsPerDocument(plan::OpKind kind) {
+  using plan::OpKind;
+  return kind == OpKind::kFetch || kind == OpKind::kFilter || kind == OpKind::kClone ||
+         kind == OpKind::kSet || kind == OpKind::kUnset;
+}
+
+// Builds the running pipeline of `op` on top of `input` (null for a source).
+Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, BuildState* state,
                               ExecContext& ctx) {
   using plan::OpKind;
+  if (IsPerDocument(op.kind())) state->per_document.push_back(&op);
+  std::string* alias = &state->alias;
   switch (op.kind()) {
     case OpKind::kSequence: {
       for (const auto& child : op.As<plan::Sequence>().children) {
-        auto built = Build(*child, std::move(input), alias, ctx);
+        auto built = Build(*child, std::move(input), state, ctx);
         if (!built.ok()) return built;
         input = std::move(built.value());
       }
       return input;
     }
     case OpKind::kParallel:
-      return Build(*op.As<plan::Parallel>().child, std::move(input), alias, ctx);
+      return Build(*op.As<plan::Parallel>().child, std::move(input), state, ctx);
     case OpKind::kDummyScan:
       return MakeDummyScan(ctx);
     case OpKind::kKeyScan:
@@ -54,8 +87,16 @@ Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, s
       return MakeSet(op.As<plan::Set>(), *alias, ctx, std::move(input));
     case OpKind::kUnset:
       return MakeUnset(op.As<plan::Unset>(), *alias, ctx, std::move(input));
-    case OpKind::kSendUpdate:
-      return MakeSendUpdate(op.As<plan::SendUpdate>(), ctx, std::move(input));
+    case OpKind::kSendUpdate: {
+      if (ctx.settings().cas_retries == 0) {
+        return MakeSendUpdate(op.As<plan::SendUpdate>(), ctx, std::move(input), nullptr, nullptr);
+      }
+      KeyFeed* feed = nullptr;
+      auto replay = BuildReplay(*state, &feed, ctx);
+      if (!replay.ok()) return replay;
+      return MakeSendUpdate(op.As<plan::SendUpdate>(), ctx, std::move(input),
+                            std::move(replay.value()), feed);
+    }
     case OpKind::kSendInsert:
       *alias = op.As<plan::SendInsert>().alias;
       return MakeSendInsert(op.As<plan::SendInsert>(), ctx, std::move(input));
@@ -157,8 +198,8 @@ Status Execute(const plan::PlannedStatement& plan, const std::string& explain_te
     const auto& op = plan.root->As<plan::CreatePrimaryIndex>();
     return ctx.datastore().CreatePrimaryIndex(op.keyspace, op.name, op.if_not_exists);
   }
-  std::string alias;
-  auto pipeline = Build(*plan.root, nullptr, &alias, ctx);
+  BuildState state;
+  auto pipeline = Build(*plan.root, nullptr, &state, ctx);
   if (!pipeline.ok()) return pipeline.status();
   // Mutations without RETURNING produce rows internally (the pipeline's output) but the
   // client receives none.

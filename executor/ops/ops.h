@@ -3,6 +3,7 @@
 // Factories of the running operators, one implementation file each (ops/<name>.cc).
 
 #include "executor/exec_operator.h"
+#include "executor/ops/key_feed.h"
 #include "planner/ops/create_primary_index.h"
 #include "planner/ops/fetch.h"
 #include "planner/ops/filter.h"
@@ -39,8 +40,10 @@ Result<ExecOperatorPtr> MakeSet(const plan::Set& op, const std::string& alias, E
                                 ExecOperatorPtr in);
 Result<ExecOperatorPtr> MakeUnset(const plan::Unset& op, const std::string& alias, ExecContext& ctx,
                                   ExecOperatorPtr in);
+// `replay` re-reads and re-applies the statement to the key last given to `feed` (the CAS
+// retry path); both are null when the request asked for no retries.
 Result<ExecOperatorPtr> MakeSendUpdate(const plan::SendUpdate& op, ExecContext& ctx,
-                                       ExecOperatorPtr in);
+                                       ExecOperatorPtr in, ExecOperatorPtr replay, KeyFeed* feed);
 Result<ExecOperatorPtr> MakeSendInsert(const plan::SendInsert& op, ExecContext& ctx,
                                        ExecOperatorPtr in);
 Result<ExecOperatorPtr> MakeSendDelete(const plan::SendDelete& op, ExecContext& ctx,

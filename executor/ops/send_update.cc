@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <set>
 
 #include "executor/datastore.h"
 #include "executor/dml_errors.h"
@@ -16,21 +17,49 @@ namespace {
 class SendUpdateExec final : public UnaryExecOperator {
  public:
   SendUpdateExec(ExecContext& ctx, ExecOperatorPtr in, std::shared_ptr<kv::Collection> collection,
-                 std::string keyspace_name)
+                 std::string keyspace_name, ExecOperatorPtr replay, KeyFeed* feed)
       : UnaryExecOperator(ctx, std::move(in)),
         collection_(std::move(collection)),
-        keyspace_name_(std::move(keyspace_name)) {}
+        keyspace_name_(std::move(keyspace_name)),
+        replay_(std::move(replay)),
+        feed_(feed) {}
 
   Result<bool> Next(Row* row) override {
     while (true) {
       auto more = input_->Next(row);
       if (!more.ok() || !*more) return more;
-      if (Write(row)) return true;
+      auto written = WriteWithRetries(row);
+      if (!written.ok() || *written) return written;
     }
   }
 
  private:
-  bool Write(Row* row) {
+  // With cas_retries (a casql extension), a document whose write lost a CAS race is read
+  // again, filtered again (it may no longer qualify) and updated again, up to that many
+  // times, so the statement behaves as if it had run alone on the document. Returns whether
+  // the row was written (false: failed with an error recorded, or no longer qualifies).
+  Result<bool> WriteWithRetries(Row* row) {
+    for (int attempt = 0;; ++attempt) {
+      const bool last = attempt >= ctx_.settings().cas_retries || !replay_;
+      const WriteOutcome outcome = Write(row, /*report=*/last);
+      if (outcome != WriteOutcome::kCasMismatch || last) return outcome == WriteOutcome::kWritten;
+      feed_->Feed(row->key);
+      auto again = replay_->Next(row);
+      if (!again.ok()) return again.status();
+      if (!*again) return false;
+      // Drain the replay so its source is empty for the next key.
+      Row rest;
+      while (true) {
+        auto more = replay_->Next(&rest);
+        if (!more.ok()) return more.status();
+        if (!*more) break;
+      }
+    }
+  }
+
+  enum class WriteOutcome { kWritten, kCasMismatch, kFailed };
+
+  WriteOutcome Write(Row* row, bool report) {
     const ExecSettings& settings = ctx_.settings();
     kv::MutationOptions options;
     options.cas = row->meta->cas;
@@ -38,8 +67,10 @@ class SendUpdateExec final : public UnaryExecOperator {
     options.preserve_expiry = settings.preserve_expiry;
     options.durability = settings.durability;
     options.timeout = settings.kv_timeout;
+    // Injection fires once per key per statement, so a retry sees an undisturbed document.
     const auto& inject = settings.inject_cas_conflict;
-    if (std::find(inject.begin(), inject.end(), row->key) != inject.end()) {
+    if (std::find(inject.begin(), inject.end(), row->key) != inject.end() &&
+        injected_.insert(row->key).second) {
       collection_->ArmConflict(row->key);
     }
     const uint32_t opaque = ctx_.NextOpaque();
@@ -51,30 +82,35 @@ class SendUpdateExec final : public UnaryExecOperator {
       if (!settings.preserve_expiry) meta->expiration = 0;
       row->meta = std::move(meta);
       row->self = std::move(row->clone);
-      return true;
+      return WriteOutcome::kWritten;
     }
     DmlFailure failure{"UPDATE", "SET",          row->key, keyspace_name_, written.status().code(),
                        opaque,   row->meta->cas, 0};
-    if (failure.status == kv::KvStatus::kKeyEexists) {
+    const bool mismatch = failure.status == kv::KvStatus::kKeyEexists;
+    if (!report && mismatch) return WriteOutcome::kCasMismatch;
+    if (mismatch) {
       auto current = collection_->Get(row->key);
       if (current.ok()) failure.actual_cas = current->cas;
     }
     ctx_.AddError(MakeDmlError(failure));
-    return false;
+    return mismatch ? WriteOutcome::kCasMismatch : WriteOutcome::kFailed;
   }
 
   std::shared_ptr<kv::Collection> collection_;
   std::string keyspace_name_;
+  ExecOperatorPtr replay_;
+  KeyFeed* feed_;
+  std::set<std::string> injected_;
 };
 
 }  // namespace
 
 Result<ExecOperatorPtr> MakeSendUpdate(const plan::SendUpdate& op, ExecContext& ctx,
-                                       ExecOperatorPtr in) {
+                                       ExecOperatorPtr in, ExecOperatorPtr replay, KeyFeed* feed) {
   auto collection = ctx.datastore().Collection(op.keyspace);
   if (!collection.ok()) return collection.status();
-  return ExecOperatorPtr(std::make_unique<SendUpdateExec>(ctx, std::move(in), collection.value(),
-                                                          op.keyspace.FullName()));
+  return ExecOperatorPtr(std::make_unique<SendUpdateExec>(
+      ctx, std::move(in), collection.value(), op.keyspace.FullName(), std::move(replay), feed));
 }
 
 }  // namespace casql::exec

@@ -25,9 +25,10 @@ class UpdateConflict : public ::testing::Test {
         store_->Collection(plan::KeyspacePath{"default", "Project", "Dev", "admin"}).value();
   }
 
-  Value Run(const std::string& statement) {
+  Value Run(const std::string& statement, int cas_retries = 0) {
     http::QueryRequest request;
     request.statement = statement;
+    request.cas_retries = cas_retries;
     auto execution = service_->Prepare(std::move(request), std::chrono::steady_clock::now());
     std::string body;
     execution.Stream([&body](std::string_view s) {
@@ -75,6 +76,49 @@ TEST_F(UpdateConflict, DocumentRemovedConcurrentlyIsKeyNotFound) {
       << ToJson(e);
   EXPECT_EQ(e.Field("reason").Field("code"), Value(int64_t{17014}));
   EXPECT_EQ(e.Field("reason").Field("message"), Value("Key not found: 19"));
+}
+
+TEST_F(UpdateConflict, RetryRereadsAndRefiltersTheDocument) {
+  // The concurrent writer changes Id, so on re-read the document no longer matches WHERE:
+  // the retried statement must leave it alone, as if it had run after that writer.
+  int calls = 0;
+  collection_->SetBeforeConditionalWriteHook([this, &calls](std::string_view key) {
+    if (++calls > 1) return;
+    auto doc = ParseJson(R"({"Id": "99", "LastLogin": "old", "Visits": 1})").value();
+    ASSERT_TRUE(collection_->Upsert(key, kv::MakeJsonDoc(doc), kv::MutationOptions{}).ok());
+  });
+  Value r = Run("UPDATE Project.Dev.admin SET LastLogin = 'new' WHERE Id = '19'", 3);
+  collection_->SetBeforeConditionalWriteHook(nullptr);
+  EXPECT_EQ(r.Field("status"), Value("success")) << ToJson(r);
+  EXPECT_TRUE(r.Field("metrics").Field("mutationCount").IsMissing());
+  EXPECT_EQ(collection_->Get("19")->doc->json,
+            ParseJson(R"({"Id":"99","LastLogin":"old","Visits":1})").value());
+}
+
+TEST_F(UpdateConflict, RetryRecomputesValuesFromTheNewDocument) {
+  int calls = 0;
+  collection_->SetBeforeConditionalWriteHook([this, &calls](std::string_view key) {
+    if (++calls > 1) return;
+    auto doc = ParseJson(R"({"Id": "19", "LastLogin": "old", "Visits": 10})").value();
+    ASSERT_TRUE(collection_->Upsert(key, kv::MakeJsonDoc(doc), kv::MutationOptions{}).ok());
+  });
+  Value r = Run("UPDATE Project.Dev.admin SET Visits = Visits + 1 WHERE Id = '19'", 3);
+  collection_->SetBeforeConditionalWriteHook(nullptr);
+  EXPECT_EQ(r.Field("status"), Value("success")) << ToJson(r);
+  EXPECT_EQ(collection_->Get("19")->doc->json.Field("Visits"), Value(int64_t{11}))
+      << "the concurrent increment must not be lost";
+}
+
+TEST_F(UpdateConflict, ExhaustedRetriesReport12009) {
+  collection_->SetBeforeConditionalWriteHook([this](std::string_view key) {
+    auto doc = collection_->Get(key)->doc->json;
+    ASSERT_TRUE(collection_->Upsert(key, kv::MakeJsonDoc(doc), kv::MutationOptions{}).ok());
+  });
+  Value r = Run("UPDATE Project.Dev.admin SET LastLogin = 'new' WHERE Id = '19'", 2);
+  collection_->SetBeforeConditionalWriteHook(nullptr);
+  EXPECT_EQ(r.Field("status"), Value("errors")) << ToJson(r);
+  EXPECT_EQ(r.Field("errors").AsArray().size(), 1u);
+  EXPECT_EQ(r.Field("errors").Element(0).Field("reason").Field("code"), Value(int64_t{12033}));
 }
 
 TEST_F(UpdateConflict, WithoutInterferenceTheWriteKeepsFlagsAndChangesCas) {

@@ -106,6 +106,23 @@ TEST_F(WalkingSkeleton, ConcurrentChangeBetweenFetchAndWriteIs12009) {
   EXPECT_EQ(now.Field("results").Element(0).Field("LastLogin"), Value("2023-01-01 00:00:00"));
 }
 
+TEST_F(WalkingSkeleton, CasRetriesReapplyTheStatementAfterAConflict) {
+  auto r = server_->Query(Value(Object{{"statement", Value(kReferenceUpdate)},
+                                       {"inject_cas_conflict", Value("19")},
+                                       {"cas_retries", Value(int64_t{1})}}));
+  EXPECT_EQ(r.json.Field("status"), Value("success")) << r.body;
+  EXPECT_EQ(r.json.Field("metrics").Field("mutationCount"), Value(int64_t{1}));
+  Value now = server_->MustRun(R"(SELECT LastLogin FROM Project.Dev.admin WHERE Id = "19")");
+  EXPECT_EQ(now.Field("results").Element(0).Field("LastLogin"), Value("2023-02-03 11:53:45"));
+}
+
+TEST_F(WalkingSkeleton, CasRetriesOutOfRangeIsRejected) {
+  auto r = server_->Query(
+      Value(Object{{"statement", Value(kReferenceUpdate)}, {"cas_retries", Value(int64_t{1001})}}));
+  EXPECT_EQ(r.http_status, 400);
+  EXPECT_EQ(r.json.Field("errors").Element(0).Field("code"), Value(int64_t{1030}));
+}
+
 TEST_F(WalkingSkeleton, OneConflictDoesNotStopTheOtherDocuments) {
   auto r = server_->Query(
       Value(Object{{"statement", Value("UPDATE Project.Dev.admin SET LastLogin = 'x'")},
