@@ -1,0 +1,1 @@
+SELECT * FROM b WHERE a = 1

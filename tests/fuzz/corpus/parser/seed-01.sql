@@ -1,0 +1,1 @@
+SELECT a.b, t.* FROM default:b.s.c AS t USE KEYS ["k1", "k2"] WHERE t.x > 1 ORDER BY a DESC LIMIT 10 OFFSET 5

@@ -1,0 +1,1 @@
+update Project.Dev.admin SET LastLogin = '2023-02-03 11:53:45' WHERE Id = '19'

@@ -1,0 +1,1 @@
+UPDATE b AS t USE KEYS "k" SET t.a = 1, META(t).expiration = 10 UNSET t.c WHERE t.x = 1 LIMIT 5 RETURNING META(t).cas

@@ -1,0 +1,1 @@
+UPDATE b SET v.done = true FOR i : v IN tasks WHEN v.id = 3 END

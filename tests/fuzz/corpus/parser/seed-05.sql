@@ -1,0 +1,1 @@
+INSERT INTO b (KEY, VALUE) VALUES ("k", {"a": [1, 2.5, -3e4, true, null]}), ("k2", 'x') RETURNING *

@@ -1,0 +1,1 @@
+UPSERT INTO b (KEY k, VALUE v) SELECT META(s).id AS k, s AS v FROM src s

@@ -1,0 +1,1 @@
+CREATE INDEX i ON b(a DESC, DISTINCT ARRAY v FOR v IN arr END) WHERE a > 1 USING GSI WITH {"defer_build": true}

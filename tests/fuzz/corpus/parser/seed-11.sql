@@ -1,0 +1,1 @@
+DROP INDEX b.s.c.i IF EXISTS

@@ -1,0 +1,1 @@
+PREPARE FORCE p FROM SELECT * FROM t WHERE a = ? AND b = $1 AND c = @c

@@ -1,0 +1,1 @@
+SELECT a[1:3], a[1:], a.[b], a.`x-y`, a.value FROM t

@@ -1,0 +1,1 @@
+SELECT * FROM a LEFT OUTER JOIN b ON KEYS a.k NEST c ON a.x = c.y UNNEST a.arr AS e JOIN d USE HASH(BUILD) ON d.x = e

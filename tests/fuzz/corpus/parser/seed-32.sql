@@ -1,0 +1,1 @@
+INFER b WITH {"sample_size": 10}
