@@ -47,6 +47,31 @@ class Collection {
   Result<MutationResult> Upsert(std::string_view key, DocPtr doc, const MutationOptions& options);
   Result<MutationResult> Replace(std::string_view key, DocPtr doc, const MutationOptions& options);
   Result<MutationResult> Remove(std::string_view key, const MutationOptions& options);
+  // Appends/prepends raw bytes to an existing document (NOT_STORED when there is none); flags and
+  // expiry are kept. The result is re-read as JSON when it parses.
+  Result<MutationResult> Append(std::string_view key, std::string_view bytes,
+                                const MutationOptions& options);
+  Result<MutationResult> Prepend(std::string_view key, std::string_view bytes,
+                                 const MutationOptions& options);
+  // Counters on a document holding an unsigned decimal number (else DELTA_BADVAL). A missing
+  // document is created holding `initial` (returned as is, delta ignored) unless `create` is false
+  // or expiry is 0xffffffff (then KEY_ENOENT). Increment wraps at 2^64; decrement stops at 0.
+  // Returns the new value.
+  Result<std::pair<uint64_t, MutationResult>> Increment(std::string_view key, uint64_t delta,
+                                                        uint64_t initial, uint32_t expiry,
+                                                        bool create = true);
+  Result<std::pair<uint64_t, MutationResult>> Decrement(std::string_view key, uint64_t delta,
+                                                        uint64_t initial, uint32_t expiry,
+                                                        bool create = true);
+
+  // Sets a new expiry; a mutation (new CAS, seqno, rev seqno) only if the expiry changes.
+  Result<MutationResult> Touch(std::string_view key, uint32_t expiry);
+  Result<GetResult> GetAndTouch(std::string_view key, uint32_t expiry);
+  // Locks the document for lock_seconds (0 or more than 30 means 15) and returns it with the lock
+  // CAS, which a write must present (and which unlocks). Readers see CAS 0xFFFFFFFFFFFFFFFF.
+  Result<GetResult> GetAndLock(std::string_view key, uint32_t lock_seconds);
+  // NOT_LOCKED when not locked, LOCKED when `cas` is not the lock CAS, EINVAL when it is 0.
+  Status Unlock(std::string_view key, uint64_t cas);
 
   // Key-ordered scan of live documents in [start, end) (empty end = unbounded); calls fn until it
   // returns false. Each item is a committed version with its CAS; fn runs without any lock held.
@@ -92,6 +117,11 @@ class Collection {
   // access), under the key's stripe mutex.
   void Normalize(CommitScope& scope, const std::string& key, DocumentEntry& entry, int64_t now);
   GetResult ReadEntry(const DocumentEntry& entry, int64_t now) const;
+  Result<MutationResult> Concat(std::string_view key, std::string_view bytes,
+                                const MutationOptions& options, bool append);
+  Result<std::pair<uint64_t, MutationResult>> Arithmetic(std::string_view key, uint64_t delta,
+                                                         uint64_t initial, uint32_t expiry,
+                                                         bool create, bool increment);
 
   VBucket* FindVBucket(uint16_t id) const { return vbuckets_[id].load(std::memory_order_acquire); }
   VBucket& GetOrCreateVBucket(uint16_t id);
