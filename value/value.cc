@@ -28,7 +28,7 @@ const char* ValueTypeName(ValueType type) {
 }
 
 namespace {
-const Value kMissingValue;
+const Value kMissingValue{};
 }  // namespace
 
 Value Value::Null() {
