@@ -79,9 +79,9 @@ TEST_F(RequestParams, GetIsReadOnly) {
       "/query/service?statement=UPSERT%20INTO%20ro%20(KEY,VALUE)%20VALUES%20(%22k%22,1)");
   EXPECT_EQ(write.http_status, 403);
   EXPECT_EQ(FirstCode(write), 1000);
-  auto flagged = server_->Query(ParseJson(
-      R"({"statement":"UPSERT INTO ro (KEY,VALUE) VALUES (\"k\",1)","readonly":true
-})").value());
+  auto flagged = server_->Query(
+      ParseJson(R"j({"statement":"UPSERT INTO ro (KEY,VALUE) VALUES (\"k\",1)","readonly":true})j")
+          .value());
   EXPECT_EQ(FirstCode(flagged), 1000);
 }
 

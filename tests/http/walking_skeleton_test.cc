@@ -159,12 +159,11 @@ TEST_F(WalkingSkeleton, ExplainShowsTheUpdatePipeline) {
   EXPECT_EQ(names, (std::vector<std::string>{"Fetch", "Filter", "Clone", "Set", "SendUpdate"}));
   EXPECT_EQ(steps.Element(1).Field("condition"), Value("((`admin`.`Id`) = \"19\")"));
   EXPECT_EQ(steps.Element(3).Field("set_terms"),
-            ParseJson(R"([{"path":"(`admin`.`LastLogin`)","value":"\"2023-02-03 11:53:45\""
-}])")
+            ParseJson(R"j([{"path":"(`admin`.`LastLogin`)","value":"\"2023-02-03 11:53:45\""}])j")
                 .value());
-// EXPLAIN does not execute the statement.
-Value doc = server_->MustRun(R"(SELECT LastLogin FROM Project.Dev.admin WHERE Id = "19")");
-EXPECT_EQ(doc.Field("results").Element(0).Field("LastLogin"), Value("2023-01-01 00:00:00"));
+  // EXPLAIN does not execute the statement.
+  Value doc = server_->MustRun(R"(SELECT LastLogin FROM Project.Dev.admin WHERE Id = "19")");
+  EXPECT_EQ(doc.Field("results").Element(0).Field("LastLogin"), Value("2023-01-01 00:00:00"));
 }
 
 TEST_F(WalkingSkeleton, UnknownKeyspaceIs12003BeforeExecution) {
