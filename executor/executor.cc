@@ -11,11 +11,13 @@ namespace casql::exec {
 
 namespace {
 
-// What the builder carries while walking the plan: the keyspace alias the rows carry (set by
-// Fetch/SendInsert) and the per-document operators seen since the scan, which the CAS retry
-// of SendUpdate replays for one key.
+// What the builder carries while walking the plan: the names in scope with their row slots
+// (keyspace aliases join as Fetch/SendInsert bind them), the slot of the document being
+// mutated, and the per-document operators seen since the scan, which the CAS retry of
+// SendUpdate replays for one key.
 struct BuildState {
-  std::string alias;
+  CompileScope scope;
+  size_t target_slot = 0;
   std::vector<const plan::Operator*> per_document;
 };
 
@@ -23,12 +25,14 @@ Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, B
                               ExecContext& ctx);
 
 // A second copy of the per-document operators behind a KeyFeed: SendUpdate feeds it a key to
-// re-read and re-apply the statement to that document.
+// re-read and re-apply the statement to that document. It compiles in the same scope, so
+// its rows have the same slot layout.
 Result<ExecOperatorPtr> BuildReplay(const BuildState& state, KeyFeed** feed, ExecContext& ctx) {
   auto source = std::make_unique<KeyFeed>(ctx);
   *feed = source.get();
   ExecOperatorPtr pipeline = std::move(source);
   BuildState replay_state;
+  replay_state.scope = state.scope;
   for (const plan::Operator* op : state.per_document) {
     auto built = Build(*op, std::move(pipeline), &replay_state, ctx);
     if (!built.ok()) return built;
@@ -43,12 +47,21 @@ bool IsPerDocument(plan::OpKind kind) {
          kind == OpKind::kSet || kind == OpKind::kUnset;
 }
 
+// The slot of a keyspace alias, adding it to the scope the first time it is bound.
+size_t BindAlias(CompileScope* scope, const std::string& alias) {
+  const int slot = scope->Find(alias);
+  if (slot >= 0 && scope->names[static_cast<size_t>(slot)].keyspace) {
+    return static_cast<size_t>(slot);
+  }
+  return scope->Add(alias, /*keyspace=*/true);
+}
+
 // Builds the running pipeline of `op` on top of `input` (null for a source).
 Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, BuildState* state,
                               ExecContext& ctx) {
   using plan::OpKind;
   if (IsPerDocument(op.kind())) state->per_document.push_back(&op);
-  std::string* alias = &state->alias;
+  const CompileScope& scope = state->scope;
   switch (op.kind()) {
     case OpKind::kSequence: {
       for (const auto& child : op.As<plan::Sequence>().children) {
@@ -69,37 +82,38 @@ Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, B
     case OpKind::kValueScan:
       return MakeValueScan(op.As<plan::ValueScan>(), ctx);
     case OpKind::kFetch:
-      *alias = op.As<plan::Fetch>().alias;
-      return MakeFetch(op.As<plan::Fetch>(), ctx, std::move(input));
+      state->target_slot = BindAlias(&state->scope, op.As<plan::Fetch>().alias);
+      return MakeFetch(op.As<plan::Fetch>(), state->target_slot, ctx, std::move(input));
     case OpKind::kFilter:
-      return MakeFilter(op.As<plan::Filter>(), ctx, std::move(input));
+      return MakeFilter(op.As<plan::Filter>(), scope, ctx, std::move(input));
     case OpKind::kInitialProject:
-      return MakeInitialProject(op.As<plan::InitialProject>(), *alias, ctx, std::move(input));
+      return MakeInitialProject(op.As<plan::InitialProject>(), scope, ctx, std::move(input));
     case OpKind::kOrder:
-      return MakeOrder(op.As<plan::Order>(), *alias, ctx, std::move(input));
+      return MakeOrder(op.As<plan::Order>(), scope, ctx, std::move(input));
     case OpKind::kOffset:
       return MakeOffset(op.As<plan::Offset>(), ctx, std::move(input));
     case OpKind::kLimit:
       return MakeLimit(op.As<plan::Limit>(), ctx, std::move(input));
     case OpKind::kClone:
-      return MakeClone(ctx, std::move(input));
+      return MakeClone(state->target_slot, ctx, std::move(input));
     case OpKind::kSet:
-      return MakeSet(op.As<plan::Set>(), *alias, ctx, std::move(input));
+      return MakeSet(op.As<plan::Set>(), scope, state->target_slot, ctx, std::move(input));
     case OpKind::kUnset:
-      return MakeUnset(op.As<plan::Unset>(), *alias, ctx, std::move(input));
+      return MakeUnset(op.As<plan::Unset>(), scope, state->target_slot, ctx, std::move(input));
     case OpKind::kSendUpdate: {
+      const auto& send = op.As<plan::SendUpdate>();
       if (ctx.settings().cas_retries == 0) {
-        return MakeSendUpdate(op.As<plan::SendUpdate>(), ctx, std::move(input), nullptr, nullptr);
+        return MakeSendUpdate(send, state->target_slot, ctx, std::move(input), nullptr, nullptr);
       }
       KeyFeed* feed = nullptr;
       auto replay = BuildReplay(*state, &feed, ctx);
       if (!replay.ok()) return replay;
-      return MakeSendUpdate(op.As<plan::SendUpdate>(), ctx, std::move(input),
+      return MakeSendUpdate(send, state->target_slot, ctx, std::move(input),
                             std::move(replay.value()), feed);
     }
     case OpKind::kSendInsert:
-      *alias = op.As<plan::SendInsert>().alias;
-      return MakeSendInsert(op.As<plan::SendInsert>(), ctx, std::move(input));
+      state->target_slot = BindAlias(&state->scope, op.As<plan::SendInsert>().alias);
+      return MakeSendInsert(op.As<plan::SendInsert>(), state->target_slot, ctx, std::move(input));
     case OpKind::kSendDelete:
       return MakeSendDelete(op.As<plan::SendDelete>(), ctx, std::move(input));
     case OpKind::kKeyspaceDdl:

@@ -4,7 +4,8 @@
 
 namespace casql::exec {
 
-Result<PathUpdate> PathUpdate::Compile(const ast::ExprPtr& path, const std::string& alias) {
+Result<PathUpdate> PathUpdate::Compile(const ast::ExprPtr& path, const CompileScope& scope,
+                                       size_t slot) {
   std::vector<Step> reversed;
   const ast::Expr* node = path.get();
   while (node && node->kind != ast::ExprKind::kIdentifier) {
@@ -12,7 +13,7 @@ Result<PathUpdate> PathUpdate::Compile(const ast::ExprPtr& path, const std::stri
       reversed.push_back(Step{node->name, nullptr});
     } else if (node->kind == ast::ExprKind::kElement ||
                node->kind == ast::ExprKind::kDynamicField) {
-      auto index = exec::Compile(node->args[1], CompileScope{alias});
+      auto index = exec::Compile(node->args[1], scope);
       if (!index.ok()) return index.status();
       reversed.push_back(Step{"", std::move(index.value())});
     } else {
@@ -20,10 +21,10 @@ Result<PathUpdate> PathUpdate::Compile(const ast::ExprPtr& path, const std::stri
     }
     node = node->args[0].get();
   }
-  if (!node || node->kind != ast::ExprKind::kIdentifier || node->name != alias ||
-      reversed.empty()) {
-    return Status(ErrorCode::kSemantics,
-                  "Invalid path " + ast::ToString(path) + ": it must be a field of " + alias);
+  if (!node || node->kind != ast::ExprKind::kIdentifier ||
+      scope.Find(node->name) != static_cast<int>(slot) || reversed.empty()) {
+    return Status(ErrorCode::kSemantics, "Invalid path " + ast::ToString(path) +
+                                             ": it must be a field of " + scope.names[slot].name);
   }
   PathUpdate update;
   for (auto it = reversed.rbegin(); it != reversed.rend(); ++it)

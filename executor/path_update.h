@@ -10,8 +10,9 @@ namespace casql::exec {
 // A SET/UNSET target compiled to steps below the keyspace alias: `a.b[2].c` -> b, [2], c.
 class PathUpdate {
  public:
-  // Compiles a formalized path (it must start at `alias`).
-  static Result<PathUpdate> Compile(const ast::ExprPtr& path, const std::string& alias);
+  // Compiles a formalized path; it must start at the keyspace alias whose slot is `slot`.
+  static Result<PathUpdate> Compile(const ast::ExprPtr& path, const CompileScope& scope,
+                                    size_t slot);
 
   // Sets (or, for MISSING, removes) the value at the path inside `doc`. As in Couchbase, only
   // the last step is created: when an intermediate step does not exist the update is a no-op.

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "value/value.h"
 
@@ -18,15 +19,32 @@ struct DocMeta {
   bool is_json = true;
 };
 
-// One row flowing between operators. A scan sets `key`; Fetch binds the document (`self`)
-// and its META; UPDATE works on `clone`; InitialProject fills `result`, which is what the
-// client receives. Rows carry META along so SendUpdate writes with the CAS read at Fetch.
+// One row flowing between operators. Names an expression can refer to — keyspace aliases,
+// LET variables, FOR/SATISFIES variables — live in numbered slots decided at compile time
+// (see CompileScope), so evaluation never looks a name up by string. A keyspace alias's slot
+// holds its document and `metas` at the same index its META. A scan sets `key`; UPDATE
+// builds the new version of the target document in `clone`; InitialProject fills `result`,
+// which is what the client receives.
 struct Row {
   std::string key;
-  Value self;
-  std::shared_ptr<const DocMeta> meta;
-  Value clone;
+  std::vector<Value> vars;
+  std::vector<std::shared_ptr<const DocMeta>> metas;
+  Value clone;    // UPDATE/INSERT: the new version of the target document
+  Value options;  // INSERT/UPSERT: the tuple's OPTIONS object
   Value result;
+
+  void Bind(size_t slot, Value value) {
+    if (vars.size() <= slot) vars.resize(slot + 1);
+    vars[slot] = std::move(value);
+  }
+  void BindMeta(size_t slot, std::shared_ptr<const DocMeta> meta) {
+    if (metas.size() <= slot) metas.resize(slot + 1);
+    metas[slot] = std::move(meta);
+  }
+  const Value& Var(size_t slot) const;
+  const DocMeta* Meta(size_t slot) const {
+    return slot < metas.size() ? metas[slot].get() : nullptr;
+  }
 };
 
 }  // namespace casql::exec

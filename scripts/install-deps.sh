@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  g++ cmake make pkg-config ninja-build
+  g++ cmake make pkg-config ninja-build ccache
   antlr4 libantlr4-runtime-dev default-jre-headless
   rapidjson-dev libcpp-httplib-dev libre2-dev libssl-dev zlib1g-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev

@@ -17,10 +17,14 @@ class LiteralEval final : public Evaluator {
   Value value_;
 };
 
-// The keyspace alias: the row's document.
-class SelfEval final : public Evaluator {
+// A name in scope: a keyspace alias's document or a variable's value.
+class SlotEval final : public Evaluator {
  public:
-  Value Eval(const Row& row, ExecContext&) const override { return row.self; }
+  explicit SlotEval(size_t slot) : slot_(slot) {}
+  Value Eval(const Row& row, ExecContext&) const override { return row.Var(slot_); }
+
+ private:
+  size_t slot_;
 };
 
 class NamedParamEval final : public Evaluator {
@@ -149,6 +153,18 @@ Status Unsupported(const ast::Expr& expr) {
 
 }  // namespace
 
+int CompileScope::Find(const std::string& name) const {
+  for (size_t i = names.size(); i-- > 0;) {
+    if (names[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+size_t CompileScope::Add(std::string name, bool keyspace) {
+  names.push_back(Name{std::move(name), keyspace});
+  return names.size() - 1;
+}
+
 Result<EvaluatorPtr> Compile(const ast::ExprPtr& expr, const CompileScope& scope) {
   if (!expr) return EvaluatorPtr(std::make_unique<LiteralEval>(Value()));
   const ast::Expr& e = *expr;
@@ -158,9 +174,11 @@ Result<EvaluatorPtr> Compile(const ast::ExprPtr& expr, const CompileScope& scope
   switch (e.kind) {
     case ast::ExprKind::kLiteral:
       return EvaluatorPtr(std::make_unique<LiteralEval>(e.value));
-    case ast::ExprKind::kIdentifier:
-      if (e.name == scope.keyspace_alias) return EvaluatorPtr(std::make_unique<SelfEval>());
+    case ast::ExprKind::kIdentifier: {
+      const int slot = scope.Find(e.name);
+      if (slot >= 0) return EvaluatorPtr(std::make_unique<SlotEval>(static_cast<size_t>(slot)));
       return EvaluatorPtr(std::make_unique<LiteralEval>(Value()));
+    }
     case ast::ExprKind::kParameter:
       if (e.name.empty()) return EvaluatorPtr(std::make_unique<PositionalParamEval>(e.position));
       return EvaluatorPtr(std::make_unique<NamedParamEval>(e.name));

@@ -22,9 +22,19 @@ class Evaluator {
 
 using EvaluatorPtr = std::unique_ptr<const Evaluator>;
 
-// What names mean while compiling: the keyspace alias bound to the row's document.
+// What names mean while compiling: each name in scope owns the row slot at its index.
+// Later names shadow earlier ones (a FOR variable hides a field or alias of the same name).
 struct CompileScope {
-  std::string keyspace_alias;
+  struct Name {
+    std::string name;
+    bool keyspace = false;  // a keyspace alias (its slot holds a document, with META)
+  };
+  std::vector<Name> names;
+
+  // The slot of `name`, or -1 when it is not in scope (then it means MISSING).
+  int Find(const std::string& name) const;
+  // Adds a name and returns its slot.
+  size_t Add(std::string name, bool keyspace = false);
 };
 
 // Compiles an expression; unknown functions and wrong argument counts are reported here,

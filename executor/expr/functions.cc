@@ -57,12 +57,14 @@ class ScalarCallEval final : public Evaluator {
   std::vector<EvaluatorPtr> args_;
 };
 
-// META(alias): the row's document metadata, as Couchbase's func_meta.go builds it.
+// META(alias): the metadata of the alias's document, as Couchbase's func_meta.go builds it.
 class MetaEval final : public Evaluator {
  public:
+  explicit MetaEval(size_t slot) : slot_(slot) {}
   Value Eval(const Row& row, ExecContext&) const override {
-    if (!row.meta) return Value::Null();
-    const DocMeta& m = *row.meta;
+    const DocMeta* meta = row.Meta(slot_);
+    if (!meta) return Value::Null();
+    const DocMeta& m = *meta;
     return Value(Object{{"cas", Value(static_cast<int64_t>(m.cas))},
                         {"expiration", Value(static_cast<int64_t>(m.expiration))},
                         {"flags", Value(static_cast<int64_t>(m.flags))},
@@ -70,6 +72,9 @@ class MetaEval final : public Evaluator {
                         {"keyspace", Value(m.keyspace)},
                         {"type", Value(m.is_json ? "json" : "base64")}});
   }
+
+ private:
+  size_t slot_;
 };
 
 }  // namespace
@@ -77,13 +82,15 @@ class MetaEval final : public Evaluator {
 Result<EvaluatorPtr> CompileFunction(const ast::Expr& call, std::vector<EvaluatorPtr> args,
                                      const CompileScope& scope) {
   if (call.name == "meta") {
-    const bool own_alias = call.args.size() == 1 &&
-                           call.args[0]->kind == ast::ExprKind::kIdentifier &&
-                           call.args[0]->name == scope.keyspace_alias;
-    if (call.args.size() > 1 || (call.args.size() == 1 && !own_alias)) {
-      return Status(ErrorCode::kSemantics, "META() argument must be the keyspace alias");
+    // The planner formalizes META() to META(<the only keyspace>); the argument must name a
+    // keyspace alias in scope.
+    const int slot = call.args.size() == 1 && call.args[0]->kind == ast::ExprKind::kIdentifier
+                         ? scope.Find(call.args[0]->name)
+                         : -1;
+    if (slot < 0 || !scope.names[static_cast<size_t>(slot)].keyspace) {
+      return Status(ErrorCode::kSemantics, "META() argument must be a keyspace alias");
     }
-    return EvaluatorPtr(std::make_unique<MetaEval>());
+    return EvaluatorPtr(std::make_unique<MetaEval>(static_cast<size_t>(slot)));
   }
   auto it = Table().find(call.name);
   if (it == Table().end()) {

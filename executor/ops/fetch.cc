@@ -10,10 +10,11 @@ namespace {
 class FetchExec final : public UnaryExecOperator {
  public:
   FetchExec(ExecContext& ctx, ExecOperatorPtr in, std::shared_ptr<kv::Collection> collection,
-            std::string keyspace_name)
+            std::string keyspace_name, size_t slot)
       : UnaryExecOperator(ctx, std::move(in)),
         collection_(std::move(collection)),
-        keyspace_name_(std::move(keyspace_name)) {}
+        keyspace_name_(std::move(keyspace_name)),
+        slot_(slot) {}
 
   Result<bool> Next(Row* row) override {
     while (true) {
@@ -32,8 +33,8 @@ class FetchExec final : public UnaryExecOperator {
       meta->expiration = got->expiry;
       meta->keyspace = keyspace_name_;
       meta->is_json = got->doc->is_json;
-      row->self = got->doc->is_json ? got->doc->json : Value(got->doc->bytes);
-      row->meta = std::move(meta);
+      row->Bind(slot_, got->doc->is_json ? got->doc->json : Value(got->doc->bytes));
+      row->BindMeta(slot_, std::move(meta));
       return true;
     }
   }
@@ -41,15 +42,17 @@ class FetchExec final : public UnaryExecOperator {
  private:
   std::shared_ptr<kv::Collection> collection_;
   std::string keyspace_name_;
+  size_t slot_;
 };
 
 }  // namespace
 
-Result<ExecOperatorPtr> MakeFetch(const plan::Fetch& op, ExecContext& ctx, ExecOperatorPtr in) {
+Result<ExecOperatorPtr> MakeFetch(const plan::Fetch& op, size_t slot, ExecContext& ctx,
+                                  ExecOperatorPtr in) {
   auto collection = ctx.datastore().Collection(op.keyspace);
   if (!collection.ok()) return collection.status();
-  return ExecOperatorPtr(
-      std::make_unique<FetchExec>(ctx, std::move(in), collection.value(), op.keyspace.FullName()));
+  return ExecOperatorPtr(std::make_unique<FetchExec>(ctx, std::move(in), collection.value(),
+                                                     op.keyspace.FullName(), slot));
 }
 
 }  // namespace casql::exec

@@ -25,8 +25,9 @@ class FilterExec final : public UnaryExecOperator {
 
 }  // namespace
 
-Result<ExecOperatorPtr> MakeFilter(const plan::Filter& op, ExecContext& ctx, ExecOperatorPtr in) {
-  auto condition = Compile(op.condition, CompileScope{op.alias});
+Result<ExecOperatorPtr> MakeFilter(const plan::Filter& op, const CompileScope& scope,
+                                   ExecContext& ctx, ExecOperatorPtr in) {
+  auto condition = Compile(op.condition, scope);
   if (!condition.ok()) return condition.status();
   return ExecOperatorPtr(
       std::make_unique<FilterExec>(ctx, std::move(in), std::move(condition.value())));

@@ -1,4 +1,3 @@
-#include "executor/expr/evaluator.h"
 #include "executor/ops/ops.h"
 #include "planner/planned_statement.h"
 
@@ -12,17 +11,20 @@ struct CompiledTerm {
   bool star = false;
 };
 
+// The keyspace aliases in scope with their slots: what a bare `*` projects.
+using StarSources = std::vector<std::pair<std::string, size_t>>;
+
 // Builds each row's result: named terms become fields (a MISSING value drops the field but
-// keeps the row), `*` wraps the document by its alias, `expr.*` merges an object's fields, and
-// RAW yields the single term's value itself.
+// keeps the row), `*` wraps each keyspace's document by its alias, `expr.*` merges an
+// object's fields, and RAW yields the single term's value itself.
 class InitialProjectExec final : public UnaryExecOperator {
  public:
   InitialProjectExec(ExecContext& ctx, ExecOperatorPtr in, std::vector<CompiledTerm> terms,
-                     bool raw, std::string alias)
+                     bool raw, StarSources star_sources)
       : UnaryExecOperator(ctx, std::move(in)),
         terms_(std::move(terms)),
         raw_(raw),
-        alias_(std::move(alias)) {}
+        star_sources_(std::move(star_sources)) {}
 
   Result<bool> Next(Row* row) override {
     auto more = input_->Next(row);
@@ -34,7 +36,10 @@ class InitialProjectExec final : public UnaryExecOperator {
     Object out;
     for (const auto& term : terms_) {
       if (term.star && !term.expr) {
-        if (!alias_.empty()) out.Set(alias_, row->self);
+        for (const auto& [alias, slot] : star_sources_) {
+          const Value& doc = row->Var(slot);
+          if (!doc.IsMissing()) out.Set(alias, doc);
+        }
         continue;
       }
       Value v = term.expr->Eval(*row, ctx_);
@@ -53,27 +58,32 @@ class InitialProjectExec final : public UnaryExecOperator {
  private:
   std::vector<CompiledTerm> terms_;
   bool raw_;
-  std::string alias_;
+  StarSources star_sources_;
 };
 
 }  // namespace
 
-Result<ExecOperatorPtr> MakeInitialProject(const plan::InitialProject& op, const std::string& alias,
-                                           ExecContext& ctx, ExecOperatorPtr in) {
+Result<ExecOperatorPtr> MakeInitialProject(const plan::InitialProject& op,
+                                           const CompileScope& scope, ExecContext& ctx,
+                                           ExecOperatorPtr in) {
   const auto names = plan::ProjectionNames(op.projection);
   std::vector<CompiledTerm> terms;
   for (size_t i = 0; i < op.projection.terms.size(); ++i) {
     const auto& term = op.projection.terms[i];
     CompiledTerm compiled{names[i], nullptr, term.star};
     if (term.expr) {
-      auto eval = Compile(term.expr, CompileScope{alias});
+      auto eval = Compile(term.expr, scope);
       if (!eval.ok()) return eval.status();
       compiled.expr = std::move(eval.value());
     }
     terms.push_back(std::move(compiled));
   }
-  return ExecOperatorPtr(std::make_unique<InitialProjectExec>(ctx, std::move(in), std::move(terms),
-                                                              op.projection.raw, alias));
+  StarSources sources;
+  for (size_t slot = 0; slot < scope.names.size(); ++slot) {
+    if (scope.names[slot].keyspace) sources.emplace_back(scope.names[slot].name, slot);
+  }
+  return ExecOperatorPtr(std::make_unique<InitialProjectExec>(
+      ctx, std::move(in), std::move(terms), op.projection.raw, std::move(sources)));
 }
 
 }  // namespace casql::exec

@@ -1,8 +1,11 @@
 #pragma once
 
 // Factories of the running operators, one implementation file each (ops/<name>.cc).
+// Operators that bind a document take the slot of its keyspace alias; operators that
+// evaluate expressions take the scope they compile them in.
 
 #include "executor/exec_operator.h"
+#include "executor/expr/evaluator.h"
 #include "executor/ops/key_feed.h"
 #include "planner/ops/create_primary_index.h"
 #include "planner/ops/fetch.h"
@@ -27,24 +30,27 @@ Result<ExecOperatorPtr> MakeDummyScan(ExecContext& ctx);
 Result<ExecOperatorPtr> MakeKeyScan(const plan::KeyScan& op, ExecContext& ctx);
 Result<ExecOperatorPtr> MakePrimaryScan(const plan::PrimaryScan& op, ExecContext& ctx);
 Result<ExecOperatorPtr> MakeValueScan(const plan::ValueScan& op, ExecContext& ctx);
-Result<ExecOperatorPtr> MakeFetch(const plan::Fetch& op, ExecContext& ctx, ExecOperatorPtr in);
-Result<ExecOperatorPtr> MakeFilter(const plan::Filter& op, ExecContext& ctx, ExecOperatorPtr in);
-Result<ExecOperatorPtr> MakeInitialProject(const plan::InitialProject& op, const std::string& alias,
-                                           ExecContext& ctx, ExecOperatorPtr in);
-Result<ExecOperatorPtr> MakeOrder(const plan::Order& op, const std::string& alias, ExecContext& ctx,
+Result<ExecOperatorPtr> MakeFetch(const plan::Fetch& op, size_t slot, ExecContext& ctx,
                                   ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeFilter(const plan::Filter& op, const CompileScope& scope,
+                                   ExecContext& ctx, ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeInitialProject(const plan::InitialProject& op,
+                                           const CompileScope& scope, ExecContext& ctx,
+                                           ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeOrder(const plan::Order& op, const CompileScope& scope,
+                                  ExecContext& ctx, ExecOperatorPtr in);
 Result<ExecOperatorPtr> MakeOffset(const plan::Offset& op, ExecContext& ctx, ExecOperatorPtr in);
 Result<ExecOperatorPtr> MakeLimit(const plan::Limit& op, ExecContext& ctx, ExecOperatorPtr in);
-Result<ExecOperatorPtr> MakeClone(ExecContext& ctx, ExecOperatorPtr in);
-Result<ExecOperatorPtr> MakeSet(const plan::Set& op, const std::string& alias, ExecContext& ctx,
-                                ExecOperatorPtr in);
-Result<ExecOperatorPtr> MakeUnset(const plan::Unset& op, const std::string& alias, ExecContext& ctx,
-                                  ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeClone(size_t slot, ExecContext& ctx, ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeSet(const plan::Set& op, const CompileScope& scope, size_t slot,
+                                ExecContext& ctx, ExecOperatorPtr in);
+Result<ExecOperatorPtr> MakeUnset(const plan::Unset& op, const CompileScope& scope, size_t slot,
+                                  ExecContext& ctx, ExecOperatorPtr in);
 // `replay` re-reads and re-applies the statement to the key last given to `feed` (the CAS
 // retry path); both are null when the request asked for no retries.
-Result<ExecOperatorPtr> MakeSendUpdate(const plan::SendUpdate& op, ExecContext& ctx,
+Result<ExecOperatorPtr> MakeSendUpdate(const plan::SendUpdate& op, size_t slot, ExecContext& ctx,
                                        ExecOperatorPtr in, ExecOperatorPtr replay, KeyFeed* feed);
-Result<ExecOperatorPtr> MakeSendInsert(const plan::SendInsert& op, ExecContext& ctx,
+Result<ExecOperatorPtr> MakeSendInsert(const plan::SendInsert& op, size_t slot, ExecContext& ctx,
                                        ExecOperatorPtr in);
 Result<ExecOperatorPtr> MakeSendDelete(const plan::SendDelete& op, ExecContext& ctx,
                                        ExecOperatorPtr in);

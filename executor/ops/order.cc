@@ -72,11 +72,11 @@ class OrderExec final : public UnaryExecOperator {
 
 }  // namespace
 
-Result<ExecOperatorPtr> MakeOrder(const plan::Order& op, const std::string& alias, ExecContext& ctx,
-                                  ExecOperatorPtr in) {
+Result<ExecOperatorPtr> MakeOrder(const plan::Order& op, const CompileScope& scope,
+                                  ExecContext& ctx, ExecOperatorPtr in) {
   std::vector<SortKey> keys;
   for (const auto& term : op.terms) {
-    auto eval = Compile(term.expr, CompileScope{alias});
+    auto eval = Compile(term.expr, scope);
     if (!eval.ok()) return eval.status();
     keys.push_back(SortKey{std::move(eval.value()), term.desc, term.nulls});
   }

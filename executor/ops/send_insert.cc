@@ -11,11 +11,12 @@ namespace {
 class SendInsertExec final : public UnaryExecOperator {
  public:
   SendInsertExec(ExecContext& ctx, ExecOperatorPtr in, std::shared_ptr<kv::Collection> collection,
-                 std::string keyspace_name, bool upsert)
+                 std::string keyspace_name, bool upsert, size_t slot)
       : UnaryExecOperator(ctx, std::move(in)),
         collection_(std::move(collection)),
         keyspace_name_(std::move(keyspace_name)),
-        upsert_(upsert) {}
+        upsert_(upsert),
+        slot_(slot) {}
 
   Result<bool> Next(Row* row) override {
     while (true) {
@@ -30,12 +31,12 @@ class SendInsertExec final : public UnaryExecOperator {
     kv::MutationOptions options;
     options.durability = ctx_.settings().durability;
     options.timeout = ctx_.settings().kv_timeout;
-    const Value expiration = row->clone.Field("expiration");
+    const Value expiration = row->options.Field("expiration");
     if (expiration.IsNumber() && expiration.AsDouble() > 0) {
       options.expiry = static_cast<uint32_t>(expiration.AsDouble());
     }
     const uint32_t opaque = ctx_.NextOpaque();
-    auto doc = kv::MakeJsonDoc(row->self);
+    auto doc = kv::MakeJsonDoc(row->clone);
     auto written = upsert_ ? collection_->Upsert(row->key, doc, options)
                            : collection_->Insert(row->key, doc, options);
     if (!written.ok()) {
@@ -49,23 +50,25 @@ class SendInsertExec final : public UnaryExecOperator {
     meta->id = row->key;
     meta->cas = written->cas;
     meta->keyspace = keyspace_name_;
-    row->meta = std::move(meta);
+    row->BindMeta(slot_, std::move(meta));
+    row->Bind(slot_, std::move(row->clone));
     return true;
   }
 
   std::shared_ptr<kv::Collection> collection_;
   std::string keyspace_name_;
   bool upsert_;
+  size_t slot_;
 };
 
 }  // namespace
 
-Result<ExecOperatorPtr> MakeSendInsert(const plan::SendInsert& op, ExecContext& ctx,
+Result<ExecOperatorPtr> MakeSendInsert(const plan::SendInsert& op, size_t slot, ExecContext& ctx,
                                        ExecOperatorPtr in) {
   auto collection = ctx.datastore().Collection(op.keyspace);
   if (!collection.ok()) return collection.status();
   return ExecOperatorPtr(std::make_unique<SendInsertExec>(ctx, std::move(in), collection.value(),
-                                                          op.keyspace.FullName(), op.upsert));
+                                                          op.keyspace.FullName(), op.upsert, slot));
 }
 
 }  // namespace casql::exec

@@ -17,10 +17,11 @@ namespace {
 class SendUpdateExec final : public UnaryExecOperator {
  public:
   SendUpdateExec(ExecContext& ctx, ExecOperatorPtr in, std::shared_ptr<kv::Collection> collection,
-                 std::string keyspace_name, ExecOperatorPtr replay, KeyFeed* feed)
+                 std::string keyspace_name, size_t slot, ExecOperatorPtr replay, KeyFeed* feed)
       : UnaryExecOperator(ctx, std::move(in)),
         collection_(std::move(collection)),
         keyspace_name_(std::move(keyspace_name)),
+        slot_(slot),
         replay_(std::move(replay)),
         feed_(feed) {}
 
@@ -61,9 +62,10 @@ class SendUpdateExec final : public UnaryExecOperator {
 
   WriteOutcome Write(Row* row, bool report) {
     const ExecSettings& settings = ctx_.settings();
+    const DocMeta& read = *row->Meta(slot_);
     kv::MutationOptions options;
-    options.cas = row->meta->cas;
-    options.flags = row->meta->flags;
+    options.cas = read.cas;
+    options.flags = read.flags;
     options.preserve_expiry = settings.preserve_expiry;
     options.durability = settings.durability;
     options.timeout = settings.kv_timeout;
@@ -77,15 +79,16 @@ class SendUpdateExec final : public UnaryExecOperator {
     auto written = collection_->Replace(row->key, kv::MakeJsonDoc(row->clone), options);
     if (written.ok()) {
       ctx_.AddMutation();
-      auto meta = std::make_shared<DocMeta>(*row->meta);
+      // RETURNING sees the new version and its new CAS.
+      auto meta = std::make_shared<DocMeta>(read);
       meta->cas = written->cas;
       if (!settings.preserve_expiry) meta->expiration = 0;
-      row->meta = std::move(meta);
-      row->self = std::move(row->clone);
+      row->BindMeta(slot_, std::move(meta));
+      row->Bind(slot_, std::move(row->clone));
       return WriteOutcome::kWritten;
     }
-    DmlFailure failure{"UPDATE", "SET",          row->key, keyspace_name_, written.status().code(),
-                       opaque,   row->meta->cas, 0};
+    DmlFailure failure{"UPDATE", "SET",    row->key, keyspace_name_, written.status().code(),
+                       opaque,   read.cas, 0};
     const bool mismatch = failure.status == kv::KvStatus::kKeyEexists;
     if (!report && mismatch) return WriteOutcome::kCasMismatch;
     if (mismatch) {
@@ -98,6 +101,7 @@ class SendUpdateExec final : public UnaryExecOperator {
 
   std::shared_ptr<kv::Collection> collection_;
   std::string keyspace_name_;
+  size_t slot_;
   ExecOperatorPtr replay_;
   KeyFeed* feed_;
   std::set<std::string> injected_;
@@ -105,12 +109,13 @@ class SendUpdateExec final : public UnaryExecOperator {
 
 }  // namespace
 
-Result<ExecOperatorPtr> MakeSendUpdate(const plan::SendUpdate& op, ExecContext& ctx,
+Result<ExecOperatorPtr> MakeSendUpdate(const plan::SendUpdate& op, size_t slot, ExecContext& ctx,
                                        ExecOperatorPtr in, ExecOperatorPtr replay, KeyFeed* feed) {
   auto collection = ctx.datastore().Collection(op.keyspace);
   if (!collection.ok()) return collection.status();
-  return ExecOperatorPtr(std::make_unique<SendUpdateExec>(
-      ctx, std::move(in), collection.value(), op.keyspace.FullName(), std::move(replay), feed));
+  return ExecOperatorPtr(std::make_unique<SendUpdateExec>(ctx, std::move(in), collection.value(),
+                                                          op.keyspace.FullName(), slot,
+                                                          std::move(replay), feed));
 }
 
 }  // namespace casql::exec

@@ -31,8 +31,8 @@ class SetExec final : public UnaryExecOperator {
 
 }  // namespace
 
-Result<ExecOperatorPtr> MakeSet(const plan::Set& op, const std::string& alias, ExecContext& ctx,
-                                ExecOperatorPtr in) {
+Result<ExecOperatorPtr> MakeSet(const plan::Set& op, const CompileScope& scope, size_t slot,
+                                ExecContext& ctx, ExecOperatorPtr in) {
   std::vector<CompiledSet> terms;
   for (const auto& term : op.terms) {
     if (term.meta || term.update_for) {
@@ -40,9 +40,9 @@ Result<ExecOperatorPtr> MakeSet(const plan::Set& op, const std::string& alias, E
                     "SET META().expiration and SET ... FOR are not supported by this version of "
                     "casql");
     }
-    auto path = PathUpdate::Compile(term.path, alias);
+    auto path = PathUpdate::Compile(term.path, scope, slot);
     if (!path.ok()) return path.status();
-    auto value = Compile(term.value, CompileScope{alias});
+    auto value = Compile(term.value, scope);
     if (!value.ok()) return value.status();
     terms.push_back(CompiledSet{std::move(path.value()), std::move(value.value())});
   }

@@ -22,15 +22,15 @@ class UnsetExec final : public UnaryExecOperator {
 
 }  // namespace
 
-Result<ExecOperatorPtr> MakeUnset(const plan::Unset& op, const std::string& alias, ExecContext& ctx,
-                                  ExecOperatorPtr in) {
+Result<ExecOperatorPtr> MakeUnset(const plan::Unset& op, const CompileScope& scope, size_t slot,
+                                  ExecContext& ctx, ExecOperatorPtr in) {
   std::vector<PathUpdate> paths;
   for (const auto& term : op.terms) {
     if (term.update_for) {
       return Status(ErrorCode::kSemantics,
                     "UNSET ... FOR is not supported by this version of casql");
     }
-    auto path = PathUpdate::Compile(term.path, alias);
+    auto path = PathUpdate::Compile(term.path, scope, slot);
     if (!path.ok()) return path.status();
     paths.push_back(std::move(path.value()));
   }

@@ -10,8 +10,8 @@ struct CompiledTuple {
   EvaluatorPtr key, value, options;
 };
 
-// Evaluates each (KEY, VALUE [, OPTIONS]) tuple into a row: key, self = value,
-// clone = options. A tuple with a bad key or value is reported (5050-5070) and skipped.
+// Evaluates each (KEY, VALUE [, OPTIONS]) tuple into a row: key, clone = the new document,
+// options. A tuple with a bad key or value is reported (5050-5070) and skipped.
 class ValueScanExec final : public ExecOperator {
  public:
   ValueScanExec(ExecContext& ctx, std::vector<CompiledTuple> tuples)
@@ -47,8 +47,8 @@ class ValueScanExec final : public ExecOperator {
       }
       *row = Row();
       row->key = key.AsString();
-      row->self = value;
-      if (t.options) row->clone = t.options->Eval(empty, ctx_);
+      row->clone = value;
+      if (t.options) row->options = t.options->Eval(empty, ctx_);
       return true;
     }
     return false;
