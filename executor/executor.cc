@@ -199,32 +199,54 @@ Value ExplainDocument(const plan::Operator& root, const std::string& text) {
   return Value(Object{{"plan", SortKeysDeep(root.Explain())}, {"text", Value(text)}});
 }
 
-Status Execute(const plan::PlannedStatement& plan, const std::string& explain_text,
-               ExecContext& ctx, RowSink& sink) {
-  if (plan.is_explain) {
-    sink.Write(ExplainDocument(*plan.root, explain_text));
+Runnable::Runnable(const plan::PlannedStatement& plan, std::string explain_text, ExecContext& ctx)
+    : plan_(plan), explain_text_(std::move(explain_text)), ctx_(ctx) {}
+
+Runnable::~Runnable() = default;
+
+Result<std::unique_ptr<Runnable>> Prepare(const plan::PlannedStatement& plan,
+                                          std::string explain_text, ExecContext& ctx) {
+  auto runnable = std::make_unique<Runnable>(plan, std::move(explain_text), ctx);
+  const plan::OpKind kind = plan.root->kind();
+  if (!plan.is_explain && kind != plan::OpKind::kKeyspaceDdl &&
+      kind != plan::OpKind::kCreatePrimaryIndex) {
+    BuildState state;
+    auto pipeline = Build(*plan.root, nullptr, &state, ctx);
+    if (!pipeline.ok()) return pipeline.status();
+    runnable->pipeline_ = std::move(pipeline.value());
+  }
+  return runnable;
+}
+
+Status Runnable::Run(RowSink& sink) {
+  if (plan_.is_explain) {
+    sink.Write(ExplainDocument(*plan_.root, explain_text_));
     return Status::OK();
   }
-  if (plan.root->kind() == plan::OpKind::kKeyspaceDdl) {
-    return RunKeyspaceDdl(plan.root->As<plan::KeyspaceDdl>().statement, ctx.datastore());
+  if (plan_.root->kind() == plan::OpKind::kKeyspaceDdl) {
+    return RunKeyspaceDdl(plan_.root->As<plan::KeyspaceDdl>().statement, ctx_.datastore());
   }
-  if (plan.root->kind() == plan::OpKind::kCreatePrimaryIndex) {
-    const auto& op = plan.root->As<plan::CreatePrimaryIndex>();
-    return ctx.datastore().CreatePrimaryIndex(op.keyspace, op.name, op.if_not_exists);
+  if (plan_.root->kind() == plan::OpKind::kCreatePrimaryIndex) {
+    const auto& op = plan_.root->As<plan::CreatePrimaryIndex>();
+    return ctx_.datastore().CreatePrimaryIndex(op.keyspace, op.name, op.if_not_exists);
   }
-  BuildState state;
-  auto pipeline = Build(*plan.root, nullptr, &state, ctx);
-  if (!pipeline.ok()) return pipeline.status();
   // Mutations without RETURNING produce rows internally (the pipeline's output) but the
   // client receives none.
-  const bool emit = !plan.signature.IsNull();
+  const bool emit = !plan_.signature.IsNull();
   Row row;
   while (true) {
-    auto more = pipeline.value()->Next(&row);
+    auto more = pipeline_->Next(&row);
     if (!more.ok()) return more.status();
     if (!*more) return Status::OK();
     if (emit && !sink.Write(row.result)) return Status::OK();
   }
+}
+
+Status Execute(const plan::PlannedStatement& plan, const std::string& explain_text,
+               ExecContext& ctx, RowSink& sink) {
+  auto runnable = Prepare(plan, explain_text, ctx);
+  if (!runnable.ok()) return runnable.status();
+  return runnable.value()->Run(sink);
 }
 
 }  // namespace casql::exec

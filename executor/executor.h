@@ -16,9 +16,32 @@ class RowSink {
   virtual bool Write(const Value& row) = 0;
 };
 
-// Runs a planned statement: DDL directly, EXPLAIN as its plan document, everything else as
-// a pipeline of operators whose output rows go to `sink`. A non-OK status is fatal to the
-// statement; per-document errors (12009) are collected in `ctx`.
+class ExecOperator;
+
+// A statement ready to run: its operators built and every expression compiled, so that
+// unknown functions, bad paths or a bad LIMIT are reported before execution starts.
+class Runnable {
+ public:
+  Runnable(const plan::PlannedStatement& plan, std::string explain_text, ExecContext& ctx);
+  ~Runnable();
+  // Runs the statement: DDL directly, EXPLAIN as its plan document, everything else as a
+  // pipeline whose output rows go to `sink`. A non-OK status is fatal to the statement;
+  // per-document errors (12009) are collected in the context.
+  Status Run(RowSink& sink);
+
+ private:
+  friend Result<std::unique_ptr<Runnable>> Prepare(const plan::PlannedStatement&, std::string,
+                                                   ExecContext&);
+  const plan::PlannedStatement& plan_;
+  std::string explain_text_;
+  ExecContext& ctx_;
+  std::unique_ptr<ExecOperator> pipeline_;
+};
+
+Result<std::unique_ptr<Runnable>> Prepare(const plan::PlannedStatement& plan,
+                                          std::string explain_text, ExecContext& ctx);
+
+// Prepare and Run in one step (tests, tools).
 Status Execute(const plan::PlannedStatement& plan, const std::string& explain_text,
                ExecContext& ctx, RowSink& sink);
 

@@ -45,7 +45,6 @@ class WriterSink final : public exec::RowSink {
 QueryService::Execution QueryService::Prepare(QueryRequest request,
                                               std::chrono::steady_clock::time_point received) {
   Execution ex;
-  ex.service_ = this;
   ex.received_ = received;
   ex.request_id_ = NewRequestId();
   ex.request_ = std::move(request);
@@ -66,8 +65,22 @@ QueryService::Execution QueryService::Prepare(QueryRequest request,
   if (plan.value()->is_mutation && ex.request_.readonly) {
     return fail(Status(ErrorCode::kReadonly, FormatError(ErrorCode::kReadonly, {})));
   }
-  if (plan.value()->is_explain) ex.explain_text_ = TextAfterExplain(ex.request_.statement);
   ex.plan_ = plan.value();
+
+  const QueryRequest& req = ex.request_;
+  exec::ExecSettings settings;
+  settings.durability = req.durability;
+  settings.kv_timeout = req.kv_timeout;
+  settings.preserve_expiry = req.preserve_expiry;
+  settings.cas_retries = req.cas_retries;
+  settings.inject_cas_conflict = req.inject_cas_conflict;
+  ex.ctx_ = std::make_unique<exec::ExecContext>(datastore_, settings);
+  ex.ctx_->named_args = req.named_args;
+  ex.ctx_->positional_args = req.positional_args;
+  const std::string explain_text = ex.plan_->is_explain ? TextAfterExplain(req.statement) : "";
+  auto runnable = exec::Prepare(*ex.plan_, explain_text, *ex.ctx_);
+  if (!runnable.ok()) return fail(runnable.status());
+  ex.runnable_ = std::move(runnable.value());
   return ex;
 }
 
@@ -98,25 +111,15 @@ QueryService::Outcome QueryService::Execution::Stream(const ResponseWriter::Outp
     writer.End("fatal", req.metrics ? &metrics : nullptr);
     return Outcome{http_status_, "fatal"};
   }
-  const plan::PlannedStatement& plan = *plan_;
-  if (req.signature) writer.Signature(plan.signature);
-
-  exec::ExecSettings settings;
-  settings.durability = req.durability;
-  settings.kv_timeout = req.kv_timeout;
-  settings.preserve_expiry = req.preserve_expiry;
-  settings.cas_retries = req.cas_retries;
-  settings.inject_cas_conflict = req.inject_cas_conflict;
-  exec::ExecContext ctx(service_->datastore_, settings);
-  ctx.named_args = req.named_args;
-  ctx.positional_args = req.positional_args;
+  if (req.signature) writer.Signature(plan_->signature);
 
   const auto started = std::chrono::steady_clock::now();
   writer.BeginResults();
   WriterSink sink(writer);
-  Status status = exec::Execute(plan, explain_text_, ctx, sink);
+  Status status = runnable_->Run(sink);
   writer.EndResults();
 
+  exec::ExecContext& ctx = *ctx_;
   std::vector<Error> errors = ctx.TakeErrors();
   if (!status.ok()) errors.push_back(status.error());
   writer.Errors(errors);

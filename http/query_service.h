@@ -7,6 +7,8 @@
 #include <string_view>
 
 #include "executor/datastore.h"
+#include "executor/exec_context.h"
+#include "executor/executor.h"
 #include "http/query_request.h"
 #include "http/response_writer.h"
 #include "planner/planned_statement.h"
@@ -37,12 +39,12 @@ class QueryService {
 
    private:
     friend class QueryService;
-    QueryService* service_ = nullptr;
     QueryRequest request_;
     std::chrono::steady_clock::time_point received_;
     std::string request_id_;
     plan::PlanPtr plan_;
-    std::string explain_text_;
+    std::unique_ptr<exec::ExecContext> ctx_;
+    std::unique_ptr<exec::Runnable> runnable_;
     Status failure_;
     int http_status_ = 200;
   };

@@ -216,6 +216,15 @@ TEST_F(WalkingSkeleton, SyntaxErrorIs3000WithPosition) {
   EXPECT_EQ(e.Field("msg").AsString().rfind("syntax error - line 1, column ", 0), 0u);
 }
 
+TEST_F(WalkingSkeleton, UnknownFunctionFailsBeforeExecution) {
+  auto r = server_->Query(Value(Object{{"statement", Value("SELECT nosuchfn(1)")}}));
+  EXPECT_EQ(r.http_status, 400);
+  EXPECT_EQ(r.json.Field("status"), Value("fatal"));
+  EXPECT_TRUE(r.json.Field("results").IsMissing());
+  EXPECT_EQ(r.json.Field("errors").Element(0).Field("code"), Value(int64_t{3000}));
+  EXPECT_EQ(r.json.Field("errors").Element(0).Field("msg"), Value("Invalid function nosuchfn"));
+}
+
 TEST_F(WalkingSkeleton, ResponseFieldsComeInCouchbaseOrder) {
   auto r = server_->Query(Value(
       Object{{"statement", Value("SELECT 1 + 1 AS two")}, {"client_context_id", Value("ctx-1")}}));
