@@ -24,15 +24,29 @@ VBucket& Collection::GetOrCreateVBucket(uint16_t id) {
   return *existing;
 }
 
+Collection::Prior Collection::PriorOf(const std::string& key, const DocumentEntry* entry) {
+  if (entry == nullptr) return Prior{};
+  return Prior{entry->alive(),
+               DocumentRecordBytes(key.size(), entry->doc ? entry->doc->bytes.size() : 0)};
+}
+
 MutationResult Collection::Commit(CommitScope& scope, const std::string& key, DocumentEntry& entry,
-                                  bool was_alive) {
+                                  const Prior& prior) {
   scope.LockCommit();
   const VBucket::Stamp stamp = scope.vbucket().NextStamp();
   entry.seqno = stamp.seqno;
   entry.cas = stamp.cas;
   entry.rev_seqno += 1;
   entry.lock_cas = 0;
-  if (was_alive != entry.alive()) item_count_.fetch_add(entry.alive() ? 1 : -1);
+  if (prior.alive != entry.alive()) item_count_.fetch_add(entry.alive() ? 1 : -1);
+  if (log_ != nullptr) {
+    // Appended under the key's stripe mutex, so a key's records reach the log in commit order.
+    thread_local std::string record;
+    record.clear();
+    AppendDocumentRecord(uid_, scope.vbucket().id(), key, entry, &record);
+    scope.log_position = log_->Append(
+        record, static_cast<int64_t>(record.size()) - static_cast<int64_t>(prior.record_bytes));
+  }
   if (!listeners_.empty()) {
     scope.AddEvent(MutationEvent{key, scope.vbucket().id(), entry.seqno, entry.cas, entry.deleted,
                                  entry.doc, entry.rev_seqno, entry.flags, entry.expiry});
@@ -44,10 +58,11 @@ void Collection::Normalize(CommitScope& scope, const std::string& key, DocumentE
                            int64_t now) {
   if (entry.lock_cas != 0 && !entry.LockedAt(now)) entry.lock_cas = 0;
   if (entry.ExpiredAt(now)) {
+    const Prior prior = PriorOf(key, &entry);
     entry.doc = nullptr;
     entry.deleted = true;
     entry.expiry = 0;
-    Commit(scope, key, entry, /*was_alive=*/true);
+    Commit(scope, key, entry, prior);
   }
 }
 

@@ -12,11 +12,13 @@
 #include <utility>
 #include <vector>
 
+#include "kvengine/bucket_log.h"
 #include "kvengine/clock.h"
 #include "kvengine/conflict_injector.h"
 #include "kvengine/kv_status.h"
 #include "kvengine/kv_types.h"
 #include "kvengine/listener_registry.h"
+#include "kvengine/log_record.h"
 #include "kvengine/vbucket.h"
 
 namespace casql::kv {
@@ -95,6 +97,17 @@ class Collection {
   // Engine internals.
   void MarkDropped() { dropped_.store(true, std::memory_order_release); }
   bool dropped() const { return dropped_.load(std::memory_order_acquire); }
+  // Set once, before the collection is shared: every commit is then appended to `log`.
+  void AttachLog(std::shared_ptr<BucketLog> log) { log_ = std::move(log); }
+  // Recovery: applies a logged document record unless the key already holds a later seqno.
+  void ApplyRecovered(const LogRecord& record);
+  // Compaction: appends a record of every entry (tombstones included) to `out`, calling `flush`
+  // between vBuckets so the caller can write the buffer out.
+  Status AppendRecords(std::string* out, const std::function<Status()>& flush);
+  // Size of the records AppendRecords would write.
+  int64_t LiveBytes();
+  // Expiry pager: turns every expired document into a tombstone; returns how many.
+  size_t ExpireDue();
 
  private:
   struct NewState {
@@ -106,13 +119,23 @@ class Collection {
   // an error status, no change (nullopt), or the entry's next state.
   using Decision = Result<std::optional<NewState>>;
   class CommitScope;
+  // An entry's state before a commit, for the item count and the live-data accounting.
+  struct Prior {
+    bool alive = false;
+    size_t record_bytes = 0;
+  };
+  static Prior PriorOf(const std::string& key, const DocumentEntry* entry);
 
   template <typename Decide>
   Result<MutationResult> Mutate(std::string_view key, const MutationOptions& options,
                                 Decide&& decide);
-  // Stamps `entry` (already holding its new state) with a new seqno, CAS and rev seqno.
+  template <typename Decide>
+  Result<MutationResult> MutateLocked(std::string_view key, const MutationOptions& options,
+                                      Decide& decide, uint64_t* log_position);
+  // Stamps `entry` (already holding its new state) with a new seqno, CAS and rev seqno, and
+  // appends it to the log.
   MutationResult Commit(CommitScope& scope, const std::string& key, DocumentEntry& entry,
-                        bool was_alive);
+                        const Prior& prior);
   // Lapses an expired lock and turns an expired document into a tombstone (kv_engine expires on
   // access), under the key's stripe mutex.
   void Normalize(CommitScope& scope, const std::string& key, DocumentEntry& entry, int64_t now);
@@ -134,6 +157,7 @@ class Collection {
   std::atomic<bool> dropped_{false};
   ListenerRegistry listeners_;
   ConflictInjector conflicts_;
+  std::shared_ptr<BucketLog> log_;  // null when in memory only
 };
 
 }  // namespace casql::kv

@@ -35,6 +35,8 @@ class Collection::CommitScope {
       commit_lock_ = std::unique_lock<std::mutex>(vbucket_.commit_mutex());
   }
   void AddEvent(MutationEvent event) { events_.push_back(std::move(event)); }
+  // Where the last commit's log record ends (0 when nothing was logged).
+  uint64_t log_position = 0;
 
  private:
   Collection& collection_;
