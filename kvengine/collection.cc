@@ -26,7 +26,7 @@ VBucket& Collection::GetOrCreateVBucket(uint16_t id) {
 
 Collection::Prior Collection::PriorOf(const std::string& key, const DocumentEntry* entry) {
   if (entry == nullptr) return Prior{};
-  return Prior{entry->alive(),
+  return Prior{entry->alive(), entry->alive() && entry->expiry != 0,
                DocumentRecordBytes(key.size(), entry->doc ? entry->doc->bytes.size() : 0)};
 }
 
@@ -39,6 +39,7 @@ MutationResult Collection::Commit(CommitScope& scope, const std::string& key, Do
   entry.rev_seqno += 1;
   entry.lock_cas = 0;
   if (prior.alive != entry.alive()) item_count_.fetch_add(entry.alive() ? 1 : -1);
+  scope.vbucket().CountExpiring(prior.expiring, entry.alive() && entry.expiry != 0);
   if (log_ != nullptr) {
     // Appended under the key's stripe mutex, so a key's records reach the log in commit order.
     thread_local std::string record;
@@ -48,8 +49,9 @@ MutationResult Collection::Commit(CommitScope& scope, const std::string& key, Do
         record, static_cast<int64_t>(record.size()) - static_cast<int64_t>(prior.record_bytes));
   }
   if (!listeners_.empty()) {
-    scope.AddEvent(MutationEvent{key, scope.vbucket().id(), entry.seqno, entry.cas, entry.deleted,
-                                 entry.doc, entry.rev_seqno, entry.flags, entry.expiry});
+    scope.AddEvent(MutationEvent{scope.key(), scope.vbucket().id(), entry.seqno, entry.cas,
+                                 entry.deleted, entry.doc, entry.rev_seqno, entry.flags,
+                                 entry.expiry});
   }
   return MutationResult{stamp.cas, stamp.seqno, scope.vbucket().id()};
 }
@@ -83,7 +85,7 @@ Result<GetResult> Collection::Get(std::string_view key) {
   VBucket* vbucket = FindVBucket(VBucketOf(key));
   if (vbucket == nullptr) return Status(KvStatus::kKeyEnoent, "document not found");
   CommitScope scope(*this, *vbucket, key);
-  auto [stored_key, entry] = VBucket::Find(scope.stripe(), key);
+  auto [stored_key, entry] = scope.Find();
   if (entry == nullptr) return Status(KvStatus::kKeyEnoent, "document not found");
   const int64_t now = clock_->NowSeconds();
   Normalize(scope, *stored_key, *entry, now);
@@ -103,9 +105,10 @@ Status Collection::Scan(std::string_view start, std::string_view end,
     VBucket& vbucket = *FindVBucket(VBucketOf(key));
     std::optional<GetResult> item;
     {
-      VBucket::Stripe& stripe = vbucket.StripeFor(key);
+      const uint64_t hash = KeyTable::Hash(key);
+      VBucket::Stripe& stripe = vbucket.StripeFor(hash);
       std::lock_guard<std::mutex> lock(stripe.mutex);
-      auto [stored_key, entry] = VBucket::Find(stripe, key);
+      auto [stored_key, entry] = VBucket::Find(stripe, key, hash);
       const int64_t now = clock_->NowSeconds();
       if (entry->alive() && !entry->ExpiredAt(now)) item = ReadEntry(*entry, now);
     }

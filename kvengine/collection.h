@@ -122,6 +122,7 @@ class Collection {
   // An entry's state before a commit, for the item count and the live-data accounting.
   struct Prior {
     bool alive = false;
+    bool expiring = false;  // alive with an expiry
     size_t record_bytes = 0;
   };
   static Prior PriorOf(const std::string& key, const DocumentEntry* entry);

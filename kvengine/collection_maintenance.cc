@@ -10,12 +10,14 @@ namespace casql::kv {
 
 void Collection::ApplyRecovered(const LogRecord& record) {
   VBucket& vbucket = GetOrCreateVBucket(VBucketOf(record.key));
-  VBucket::Stripe& stripe = vbucket.StripeFor(record.key);
+  const uint64_t hash = KeyTable::Hash(record.key);
+  VBucket::Stripe& stripe = vbucket.StripeFor(hash);
   std::lock_guard<std::mutex> lock(stripe.mutex);
-  auto [stored_key, entry] = VBucket::Find(stripe, record.key);
+  auto [stored_key, entry] = VBucket::Find(stripe, record.key, hash);
   if (entry != nullptr && entry->seqno >= record.seqno) return;
-  if (entry == nullptr) std::tie(stored_key, entry) = vbucket.Create(stripe, record.key);
+  if (entry == nullptr) std::tie(stored_key, entry) = vbucket.Create(stripe, record.key, hash);
   const bool was_alive = entry->alive();
+  const bool was_expiring = was_alive && entry->expiry != 0;
   entry->deleted = record.deleted;
   entry->doc = record.deleted ? nullptr : MakeDocFromBytes(std::string(record.value));
   entry->cas = record.cas;
@@ -24,6 +26,7 @@ void Collection::ApplyRecovered(const LogRecord& record) {
   entry->flags = record.flags;
   entry->expiry = record.expiry;
   if (was_alive != entry->alive()) item_count_.fetch_add(entry->alive() ? 1 : -1);
+  vbucket.CountExpiring(was_expiring, entry->alive() && entry->expiry != 0);
   std::lock_guard<std::mutex> commit(vbucket.commit_mutex());
   vbucket.ObserveRecovered(record.seqno, record.cas);
 }
@@ -58,7 +61,7 @@ size_t Collection::ExpireDue() {
   std::vector<std::string> due;
   for (uint16_t id = 0; id < kNumVBuckets; ++id) {
     VBucket* vbucket = FindVBucket(id);
-    if (vbucket == nullptr) continue;
+    if (vbucket == nullptr || !vbucket->has_expiring()) continue;
     due.clear();
     vbucket->ForEachEntry([&](const std::string& key, DocumentEntry& entry) {
       if (entry.ExpiredAt(now)) due.push_back(key);
@@ -66,7 +69,7 @@ size_t Collection::ExpireDue() {
     // Each expiry is an ordinary commit under the key's lock (log record, listener event).
     for (const std::string& key : due) {
       CommitScope scope(*this, *vbucket, key);
-      auto [stored_key, entry] = VBucket::Find(scope.stripe(), key);
+      auto [stored_key, entry] = scope.Find();
       if (entry->ExpiredAt(now)) ++expired;
       Normalize(scope, *stored_key, *entry, now);
     }

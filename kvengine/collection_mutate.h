@@ -42,7 +42,7 @@ Result<MutationResult> Collection::MutateLocked(std::string_view key,
                                                 const MutationOptions& options, Decide& decide,
                                                 uint64_t* log_position) {
   CommitScope scope(*this, GetOrCreateVBucket(VBucketOf(key)), key);
-  auto [stored_key, entry] = VBucket::Find(scope.stripe(), key);
+  auto [stored_key, entry] = scope.Find();
   const int64_t now = clock_->NowSeconds();
   if (entry != nullptr) {
     Normalize(scope, *stored_key, *entry, now);
@@ -55,7 +55,7 @@ Result<MutationResult> Collection::MutateLocked(std::string_view key,
   *log_position = scope.log_position;
   if (!decision.ok()) return decision.status();
   if (!decision->has_value()) return MutationResult{entry->cas, entry->seqno, scope.vbucket().id()};
-  if (entry == nullptr) std::tie(stored_key, entry) = scope.vbucket().Create(scope.stripe(), key);
+  if (entry == nullptr) std::tie(stored_key, entry) = scope.Create();
   const Prior prior = PriorOf(*stored_key, entry);
   NewState& next = **decision;
   entry->deleted = next.doc == nullptr;

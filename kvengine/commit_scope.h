@@ -18,7 +18,9 @@ class Collection::CommitScope {
   CommitScope(Collection& collection, VBucket& vbucket, std::string_view key)
       : collection_(collection),
         vbucket_(vbucket),
-        stripe_(vbucket.StripeFor(key)),
+        key_(key),
+        hash_(KeyTable::Hash(key)),
+        stripe_(vbucket.StripeFor(hash_)),
         stripe_lock_(stripe_.mutex) {}
   ~CommitScope() {
     stripe_lock_.unlock();
@@ -29,7 +31,15 @@ class Collection::CommitScope {
   CommitScope& operator=(const CommitScope&) = delete;
 
   VBucket& vbucket() { return vbucket_; }
-  VBucket::Stripe& stripe() { return stripe_; }
+  // The caller's key: unlike the stored one it stays put after the stripe is released.
+  std::string_view key() const { return key_; }
+  // The key's entry, null if it was never written; Create adds it.
+  std::pair<const std::string*, DocumentEntry*> Find() {
+    return VBucket::Find(stripe_, key_, hash_);
+  }
+  std::pair<const std::string*, DocumentEntry*> Create() {
+    return vbucket_.Create(stripe_, key_, hash_);
+  }
   void LockCommit() {
     if (!commit_lock_.owns_lock())
       commit_lock_ = std::unique_lock<std::mutex>(vbucket_.commit_mutex());
@@ -41,6 +51,8 @@ class Collection::CommitScope {
  private:
   Collection& collection_;
   VBucket& vbucket_;
+  const std::string_view key_;
+  const uint64_t hash_;
   VBucket::Stripe& stripe_;
   std::unique_lock<std::mutex> stripe_lock_;
   std::unique_lock<std::mutex> commit_lock_;  // released after the destructor delivered events
