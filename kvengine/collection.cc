@@ -1,8 +1,10 @@
 #include "kvengine/collection.h"
 
+#include "kvengine/bucket_log.h"
 #include "kvengine/commit_scope.h"
 #include "kvengine/key_merger.h"
 #include "kvengine/keyspace_names.h"
+#include "kvengine/log_record.h"
 
 namespace casql::kv {
 
@@ -84,12 +86,16 @@ Result<GetResult> Collection::Get(std::string_view key) {
   CASQL_KV_RETURN_IF_ERROR(ValidateKey(key));
   VBucket* vbucket = FindVBucket(VBucketOf(key));
   if (vbucket == nullptr) return Status(KvStatus::kKeyEnoent, "document not found");
-  CommitScope scope(*this, *vbucket, key);
-  auto [stored_key, entry] = scope.Find();
-  if (entry == nullptr) return Status(KvStatus::kKeyEnoent, "document not found");
+  // Read-only: an expired document just reads as missing (writes and the pager turn it into a
+  // tombstone), so a read never takes the commit mutex and listeners may read.
+  const uint64_t hash = KeyTable::Hash(key);
+  VBucket::Stripe& stripe = vbucket->StripeFor(hash);
+  std::lock_guard<std::mutex> lock(stripe.mutex);
+  auto [stored_key, entry] = VBucket::Find(stripe, key, hash);
   const int64_t now = clock_->NowSeconds();
-  Normalize(scope, *stored_key, *entry, now);
-  if (!entry->alive()) return Status(KvStatus::kKeyEnoent, "document not found");
+  if (entry == nullptr || !entry->alive() || entry->ExpiredAt(now)) {
+    return Status(KvStatus::kKeyEnoent, "document not found");
+  }
   return ReadEntry(*entry, now);
 }
 

@@ -12,16 +12,17 @@
 #include <utility>
 #include <vector>
 
-#include "kvengine/bucket_log.h"
 #include "kvengine/clock.h"
 #include "kvengine/conflict_injector.h"
 #include "kvengine/kv_status.h"
 #include "kvengine/kv_types.h"
 #include "kvengine/listener_registry.h"
-#include "kvengine/log_record.h"
 #include "kvengine/vbucket.h"
 
 namespace casql::kv {
+
+class BucketLog;
+struct LogRecord;
 
 // One collection: 1024 vBuckets of documents with CAS, seqnos, locks and expiry, following
 // kv_engine's status rules (docs/kvengine.md has the table).
@@ -29,9 +30,9 @@ namespace casql::kv {
 // Thread safety: every public method may be called from any thread. A write's CAS check and the
 // write happen under the key's stripe mutex; there is no collection-wide lock on the read or
 // write path. Mutation listeners run on the writing thread, in seqno order per vBucket, while
-// that vBucket's commit mutex is held: a listener may read the collection but must not write to
-// it, nor add or remove listeners. Held as std::shared_ptr so a drop while a query runs is safe;
-// writes to a dropped collection fail with UNKNOWN_COLLECTION.
+// that vBucket's commit mutex is held: a listener may Get and Scan the collection but must not
+// write to it, lock or unlock documents, nor add or remove listeners. Held as std::shared_ptr so a
+// drop while a query runs is safe; writes to a dropped collection fail with UNKNOWN_COLLECTION.
 class Collection {
  public:
   using ListenerId = uint64_t;
@@ -137,8 +138,8 @@ class Collection {
   // appends it to the log.
   MutationResult Commit(CommitScope& scope, const std::string& key, DocumentEntry& entry,
                         const Prior& prior);
-  // Lapses an expired lock and turns an expired document into a tombstone (kv_engine expires on
-  // access), under the key's stripe mutex.
+  // Before a write or lock: lapses an expired lock and turns an expired document into a tombstone
+  // (kv_engine expires on access), under the key's stripe mutex.
   void Normalize(CommitScope& scope, const std::string& key, DocumentEntry& entry, int64_t now);
   GetResult ReadEntry(const DocumentEntry& entry, int64_t now) const;
   Result<MutationResult> Concat(std::string_view key, std::string_view bytes,

@@ -5,6 +5,7 @@
 
 #include "kvengine/collection.h"
 #include "kvengine/commit_scope.h"
+#include "kvengine/log_record.h"
 
 namespace casql::kv {
 

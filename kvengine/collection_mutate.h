@@ -5,6 +5,7 @@
 #include <tuple>
 #include <utility>
 
+#include "kvengine/bucket_log.h"
 #include "kvengine/collection.h"
 #include "kvengine/commit_scope.h"
 #include "kvengine/durability.h"

@@ -8,7 +8,10 @@
 #include <cstdio>
 #include <mutex>
 
+#include "kvengine/bucket.h"
 #include "kvengine/keyspace_names.h"
+#include "kvengine/periodic_task.h"
+#include "kvengine/recovery.h"
 
 namespace casql::kv {
 namespace {
@@ -168,7 +171,17 @@ Status Engine::CreateBucket(std::string_view name) {
 }
 
 Status Engine::DropBucket(std::string_view name) {
-  std::unique_lock<std::shared_mutex> lock(mutex_);
+  std::filesystem::path doomed;
+  {
+    std::unique_lock<std::shared_mutex> lock(mutex_);
+    CASQL_KV_RETURN_IF_ERROR(DetachBucket(name, &doomed));
+  }
+  std::error_code ignored;
+  if (!doomed.empty()) std::filesystem::remove_all(doomed, ignored);
+  return Status::OK();
+}
+
+Status Engine::DetachBucket(std::string_view name, std::filesystem::path* doomed) {
   auto it = buckets_.find(name);
   if (it == buckets_.end()) {
     return Status(KvStatus::kNoBucket, "bucket '" + std::string(name) + "' not found");
@@ -178,14 +191,11 @@ Status Engine::DropBucket(std::string_view name) {
   if (!persistent()) return Status::OK();
   // Renamed first so a crash while deleting cannot leave half a bucket to recover.
   const std::filesystem::path data_dir(options_.data_dir);
-  const std::filesystem::path doomed =
-      data_dir / (".dropping-" + std::string(name) + "-" + std::to_string(++drop_counter_));
+  *doomed = data_dir / (".dropping-" + std::string(name) + "-" + std::to_string(++drop_counter_));
   std::error_code error;
-  std::filesystem::rename(data_dir / std::string(name), doomed, error);
+  std::filesystem::rename(data_dir / std::string(name), *doomed, error);
   if (error) return IoError("rename of", data_dir / std::string(name), error.value());
-  if (options_.fsync) CASQL_KV_RETURN_IF_ERROR(SyncDirectory(data_dir));
-  std::filesystem::remove_all(doomed, error);
-  return Status::OK();
+  return options_.fsync ? SyncDirectory(data_dir) : Status::OK();
 }
 
 Status Engine::CreateScope(std::string_view bucket, std::string_view scope) {

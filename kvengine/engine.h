@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <shared_mutex>
@@ -8,17 +9,18 @@
 #include <string_view>
 #include <vector>
 
-#include "kvengine/bucket.h"
 #include "kvengine/bucket_log.h"
 #include "kvengine/clock.h"
 #include "kvengine/collection.h"
 #include "kvengine/file_util.h"
 #include "kvengine/kv_status.h"
 #include "kvengine/kv_types.h"
-#include "kvengine/periodic_task.h"
-#include "kvengine/recovery.h"
+#include "kvengine/recovery_report.h"
 
 namespace casql::kv {
+
+class Bucket;
+class PeriodicTask;
 
 // The document store: buckets of scopes of collections, kept in memory and, with a data dir,
 // in one append-only log per bucket (<data_dir>/<bucket>/), recovered by Open.
@@ -80,6 +82,9 @@ class Engine {
   void Flusher();
   void Compactor();
   Result<std::shared_ptr<Bucket>> FindBucket(std::string_view name) const;
+  // Caller holds mutex_: unpublishes and closes the bucket and renames its directory to
+  // `doomed`, which the caller deletes after releasing the mutex.
+  Status DetachBucket(std::string_view name, std::filesystem::path* doomed);
   std::vector<std::shared_ptr<Bucket>> AllBuckets() const;
   BucketLog::Options LogOptions() const;
   bool persistent() const { return !options_.data_dir.empty(); }

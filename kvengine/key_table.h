@@ -35,7 +35,6 @@ class KeyTable {
       if (slot.used) fn(slot.node);
     }
   }
-  size_t size() const { return size_; }
 
  private:
   struct Slot {

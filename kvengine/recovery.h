@@ -1,34 +1,16 @@
 #pragma once
 
-#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <vector>
 
 #include "kvengine/bucket.h"
 #include "kvengine/bucket_log.h"
 #include "kvengine/clock.h"
 #include "kvengine/kv_status.h"
+#include "kvengine/recovery_report.h"
 
 namespace casql::kv {
-
-// What Engine::Open found in the data dir.
-struct RecoveryReport {
-  // A log file whose tail was torn or corrupt: everything from `offset` on was dropped.
-  struct Damage {
-    std::string file;
-    uint64_t offset = 0;
-    uint64_t dropped_bytes = 0;
-    std::string reason;
-  };
-  uint64_t buckets = 0;
-  uint64_t records = 0;
-  std::vector<Damage> damage;
-
-  // One line for the server's log.
-  std::string Summary() const;
-};
 
 // Rebuilds a bucket from its directory: the newest snapshot, then every later segment in order.
 // A damaged segment tail (a crash mid-write) is cut off, the file truncated there, and reported.

@@ -70,7 +70,6 @@ class VBucket {
   uint64_t NextCas() { return hlc_.Next(); }
   // Recovery: keep seqno and CAS above what the log already holds. Caller holds commit_mutex().
   void ObserveRecovered(uint64_t seqno, uint64_t cas);
-  uint64_t high_seqno() const { return high_seqno_; }
 
   // How many live documents have an expiry, so the expiry pager skips vBuckets with none. Caller
   // holds the entry's stripe mutex.
