@@ -130,12 +130,9 @@ Collection::ListenerId Collection::AddMutationListener(
 
 void Collection::RemoveMutationListener(ListenerId id) {
   listeners_.Remove(id);
-  // Listeners run under their vBucket's commit mutex: taking each one once waits out every
-  // notification that may still hold the old listener list.
+  // Waits out every delivery that may still hold the old listener list.
   for (uint16_t vb = 0; vb < kNumVBuckets; ++vb) {
-    if (VBucket* vbucket = FindVBucket(vb)) {
-      std::lock_guard<std::mutex> barrier(vbucket->commit_mutex());
-    }
+    if (VBucket* vbucket = FindVBucket(vb)) vbucket->events().WaitIdle();
   }
 }
 

@@ -29,10 +29,11 @@ struct LogRecord;
 //
 // Thread safety: every public method may be called from any thread. A write's CAS check and the
 // write happen under the key's stripe mutex; there is no collection-wide lock on the read or
-// write path. Mutation listeners run on the writing thread, in seqno order per vBucket, while
-// that vBucket's commit mutex is held: a listener may Get and Scan the collection but must not
-// write to it, lock or unlock documents, nor add or remove listeners. Held as std::shared_ptr so a
-// drop while a query runs is safe; writes to a dropped collection fail with UNKNOWN_COLLECTION.
+// write path. Mutation listeners run on the writing thread, in seqno order per vBucket, after the
+// key's locks are released: a listener may Get and Scan the collection; it must not write to it
+// (that write's event would wait for the listener's own turn), nor add or remove listeners. Held as
+// std::shared_ptr so a drop while a query runs is safe; writes to a dropped collection fail with
+// UNKNOWN_COLLECTION.
 class Collection {
  public:
   using ListenerId = uint64_t;

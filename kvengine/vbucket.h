@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "kvengine/document_entry.h"
+#include "kvengine/event_sequencer.h"
 #include "kvengine/hlc.h"
 #include "kvengine/key_table.h"
 
@@ -31,8 +32,8 @@ uint16_t VBucketOf(std::string_view key);
 // - A DocumentEntry is read and written only under its stripe's mutex; a CAS compare and the
 //   write it guards happen in one critical section.
 // - commit_mutex() orders commits: seqno and CAS are generated under it, and the log append and
-//   mutation listeners run under it, so both see a vBucket's mutations in seqno order. Lock order:
-//   stripe mutex, then commit mutex (the stripe may be released first).
+//   the listener turn (events()) are taken under it, so both follow seqno order. Lock order:
+//   stripe mutex, then commit mutex.
 // - Entries are never erased while the vBucket lives (tombstones keep metadata). The key index
 //   has its own mutex, taken after a stripe mutex when a key is first created.
 // - Entry pointers are valid only while the stripe mutex is held (the table moves entries when
@@ -65,6 +66,7 @@ class VBucket {
                                                        uint64_t hash);
 
   std::mutex& commit_mutex() { return commit_mutex_; }
+  EventSequencer& events() { return events_; }
   // Caller holds commit_mutex().
   Stamp NextStamp() { return {++high_seqno_, hlc_.Next()}; }
   uint64_t NextCas() { return hlc_.Next(); }
@@ -95,6 +97,7 @@ class VBucket {
   std::mutex commit_mutex_;
   uint64_t high_seqno_ = 0;  // guarded by commit_mutex_
   Hlc hlc_;                  // guarded by commit_mutex_
+  EventSequencer events_;
 
   std::atomic<int64_t> expiring_{0};
 
