@@ -47,7 +47,7 @@ Result<std::shared_ptr<Bucket>> RecoverBucket(const std::filesystem::path& dir,
                                               const BucketLog::Options& options,
                                               RecoveryReport* report) {
   std::map<uint64_t, std::filesystem::path> segments;
-  uint64_t snapshot = 0;
+  std::map<uint64_t, std::filesystem::path> snapshots;
   std::error_code error;
   for (const auto& file : std::filesystem::directory_iterator(dir, error)) {
     const std::string name = file.path().filename().string();
@@ -56,10 +56,15 @@ Result<std::shared_ptr<Bucket>> RecoverBucket(const std::filesystem::path& dir,
     } else if (uint64_t n = ParseNumberedFileName(name, ".log")) {
       segments[n] = file.path();
     } else if (uint64_t s = ParseNumberedFileName(name, ".snap")) {
-      snapshot = std::max(snapshot, s);
+      snapshots[s] = file.path();
     }
   }
   if (error) return IoError("listing", dir, error.value());
+  const uint64_t snapshot = snapshots.empty() ? 0 : snapshots.rbegin()->first;
+  for (const auto& [number, path] : snapshots) {
+    // A crash after a compaction installed its snapshot can leave the previous one behind.
+    if (number != snapshot) std::filesystem::remove(path, error);
+  }
 
   auto bucket = std::make_shared<Bucket>(dir.filename().string(), std::move(clock));
   BucketLog::Existing existing;
