@@ -105,6 +105,10 @@ Status Bucket::DropScope(std::string_view scope) {
 
 Status Bucket::CreateCollection(std::string_view scope, std::string_view collection) {
   CASQL_KV_RETURN_IF_ERROR(ValidateCollectionName(collection));
+  if (collection == kDefaultName && scope != kDefaultName) {
+    return Status(KvStatus::kEinval,
+                  "collection name '_default' is reserved for the bucket's _default scope");
+  }
   std::string record;
   uint64_t position = 0;
   {
@@ -124,6 +128,9 @@ Status Bucket::CreateCollection(std::string_view scope, std::string_view collect
 }
 
 Status Bucket::DropCollection(std::string_view scope, std::string_view collection) {
+  if (scope == kDefaultName && collection == kDefaultName) {
+    return Status(KvStatus::kEinval, "the _default collection cannot be dropped");
+  }
   std::string record;
   int64_t live_delta = 0;
   uint64_t position = 0;
@@ -241,8 +248,6 @@ void Bucket::AppendCatalogRecords(std::string* out) const {
       }
     }
   }
-  // The default collection exists in a new bucket, so its absence must be recorded.
-  if (!by_uid_.contains(0)) AppendDropCollectionRecord(0, out);
 }
 
 int64_t Bucket::LiveBytes() const {

@@ -18,7 +18,8 @@
 
 namespace casql::kv {
 
-// A bucket's scopes and collections, and its log when the engine persists. Scopes and
+// A bucket's scopes and collections, and its log when the engine persists. The _default scope and
+// its _default collection always exist (neither can be dropped). Scopes and
 // collections carry numeric ids, never reused within the bucket (as Couchbase's collection ids),
 // so a dropped and re-created name is a new keyspace, also in the log.
 //
