@@ -49,6 +49,7 @@ MutationResult Collection::Commit(CommitScope& scope, const std::string& key, Do
     AppendDocumentRecord(uid_, scope.vbucket().id(), key, entry, &record);
     scope.log_position = log_->Append(
         record, static_cast<int64_t>(record.size()) - static_cast<int64_t>(prior.record_bytes));
+    if (record.capacity() > (1 << 20)) std::string().swap(record);  // after a huge document
   }
   if (!listeners_.empty()) {
     scope.AddEvent(MutationEvent{scope.key(), scope.vbucket().id(), entry.seqno, entry.cas,

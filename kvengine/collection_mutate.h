@@ -23,7 +23,10 @@ Result<MutationResult> Collection::Mutate(std::string_view key, const MutationOp
   Result<bool> needs_sync = NeedsSync(options, log_ != nullptr);
   if (!needs_sync.ok()) return needs_sync.status();
   if (log_ != nullptr) {
-    if (!log_->healthy()) return log_->health();
+    if (!log_->healthy()) {
+      Status health = log_->health();  // may have recovered since
+      if (!health.ok()) return health;
+    }
     log_->WaitIfOverLimit();
   }
   if (options.cas != 0) conflicts_.RunHook(key);
@@ -42,6 +45,8 @@ template <typename Decide>
 Result<MutationResult> Collection::MutateLocked(std::string_view key,
                                                 const MutationOptions& options, Decide& decide,
                                                 uint64_t* log_position) {
+  // The replaced body is freed after the locks are released (declared before the scope).
+  DocPtr replaced;
   CommitScope scope(*this, GetOrCreateVBucket(VBucketOf(key)), key);
   auto [stored_key, entry] = scope.Find();
   const int64_t now = clock_->NowSeconds();
@@ -60,7 +65,7 @@ Result<MutationResult> Collection::MutateLocked(std::string_view key,
   const Prior prior = PriorOf(*stored_key, entry);
   NewState& next = **decision;
   entry->deleted = next.doc == nullptr;
-  entry->doc = std::move(next.doc);
+  replaced = std::exchange(entry->doc, std::move(next.doc));
   entry->flags = next.flags;
   entry->expiry = next.expiry;
   MutationResult result = Commit(scope, *stored_key, *entry, prior);
