@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -135,6 +138,55 @@ TEST(Durability, BackgroundFlusherPersistsNonDurableWrites) {
   // No one asked for a sync: the flusher thread must write it on its own.
   write_rounds.wait(before);
   EXPECT_GT(write_rounds.load(), before);
+}
+
+}  // namespace
+}  // namespace casql::kv
+
+namespace casql::kv {
+namespace {
+
+TEST(Durability, TimeoutWhileAnotherWriteHoldsTheDiskIsAmbiguous) {
+  testing::TempDir dir;
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool block = false, blocked = false;
+  Engine::Options options;
+  options.write_fault = [&] {
+    std::unique_lock<std::mutex> lock(mutex);
+    if (block) {
+      blocked = true;
+      changed.notify_all();
+      changed.wait(lock, [&] { return !block; });
+    }
+    return false;
+  };
+  auto engine = testing::OpenEngine(dir.path(), options);
+  ASSERT_TRUE(engine->CreateBucket("b").ok());
+  auto c = testing::Find(*engine, {"b"});
+  MutationOptions patient = Level(Durability::kPersistToMajority);
+  patient.timeout = std::chrono::seconds(60);
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    block = true;
+  }
+  std::thread first([&] { EXPECT_TRUE(c->Upsert("a", testing::Json("1"), patient).ok()); });
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    changed.wait(lock, [&] { return blocked; });  // some writer's I/O is now stuck
+  }
+  MutationOptions hasty = Level(Durability::kPersistToMajority);
+  hasty.timeout = std::chrono::milliseconds(20);
+  EXPECT_EQ(c->Upsert("b", testing::Json("2"), hasty).status().code(),
+            KvStatus::kSyncWriteAmbiguous);
+  EXPECT_TRUE(c->Get("b").ok());  // committed in memory, durability unknown
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    block = false;
+  }
+  changed.notify_all();
+  first.join();
+  EXPECT_TRUE(engine->Flush().ok());
 }
 
 }  // namespace
