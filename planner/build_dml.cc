@@ -141,13 +141,37 @@ Result<OperatorPtr> BuildDelete(const ast::DeleteStatement& del, const PlanConte
   return OperatorPtr(std::make_shared<Sequence>(std::move(top)));
 }
 
-Result<OperatorPtr> BuildInsert(const ast::InsertStatement& insert, const PlanContext& context) {
-  if (insert.select) {
-    return Status(ErrorCode::kSemantics,
-                  "INSERT ... SELECT is not supported by this version of casql");
+namespace {
+
+// INSERT|UPSERT INTO ks (KEY k, VALUE v [, OPTIONS o]) SELECT ...: the SELECT's plan feeds
+// SendInsert, which evaluates k, v and o over each result row.
+Result<OperatorPtr> BuildInsertSelect(const ast::InsertStatement& insert,
+                                      const BoundKeyspace& keyspace, const PlanContext& context) {
+  auto select = BuildSelect(*insert.select, context);
+  if (!select.ok()) return select.status();
+  Scope source;
+  source.keyspace_aliases.push_back(kInsertSourceAlias);
+  auto send = std::make_shared<SendInsert>(keyspace.path, keyspace.alias, insert.upsert);
+  send->key = Formalize(insert.key_expr, source);
+  send->value = Formalize(insert.value_expr, source);
+  send->options = Formalize(insert.options_expr, source);
+  send->returning = !insert.returning.terms.empty();
+  std::vector<OperatorPtr> ops{send};
+  if (send->returning) {
+    Scope scope;
+    scope.keyspace_aliases.push_back(keyspace.alias);
+    ops.push_back(Returning(insert.returning, scope));
   }
+  return OperatorPtr(std::make_shared<Sequence>(
+      std::vector<OperatorPtr>{select.value()->root, ParallelSequence(std::move(ops), 0)}));
+}
+
+}  // namespace
+
+Result<OperatorPtr> BuildInsert(const ast::InsertStatement& insert, const PlanContext& context) {
   auto keyspace = BindKeyspace(insert.keyspace, context);
   if (!keyspace.ok()) return keyspace.status();
+  if (insert.select) return BuildInsertSelect(insert, *keyspace, context);
   Scope values_scope;  // VALUES expressions see no keyspace
   std::vector<ast::InsertValues> values = insert.values;
   for (auto& v : values) {

@@ -50,8 +50,11 @@ Result<ExecOperatorPtr> MakeUnset(const plan::Unset& op, const CompileScope& sco
 // retry path); both are null when the request asked for no retries.
 Result<ExecOperatorPtr> MakeSendUpdate(const plan::SendUpdate& op, size_t slot, ExecContext& ctx,
                                        ExecOperatorPtr in, ExecOperatorPtr replay, KeyFeed* feed);
-Result<ExecOperatorPtr> MakeSendInsert(const plan::SendInsert& op, size_t slot, ExecContext& ctx,
-                                       ExecOperatorPtr in);
+// `scope` is where INSERT ... SELECT's KEY/VALUE/OPTIONS compile: `source_slot` holds each
+// SELECT result row (unused for the VALUES form, whose ValueScan evaluates the tuples).
+Result<ExecOperatorPtr> MakeSendInsert(const plan::SendInsert& op, size_t slot,
+                                       const CompileScope& scope, size_t source_slot,
+                                       ExecContext& ctx, ExecOperatorPtr in);
 Result<ExecOperatorPtr> MakeSendDelete(const plan::SendDelete& op, ExecContext& ctx,
                                        ExecOperatorPtr in);
 

@@ -1,3 +1,4 @@
+#include "executor/dml_errors.h"
 #include "executor/expr/evaluator.h"
 #include "executor/ops/ops.h"
 #include "value/json.h"
@@ -23,13 +24,8 @@ class ValueScanExec final : public ExecOperator {
       Row empty;
       const Value key = t.key->Eval(empty, ctx_);
       const Value value = t.value->Eval(empty, ctx_);
-      if (key.IsMissingOrNull()) {
-        Report(upsert_ ? ErrorCode::kUpsertKey : ErrorCode::kInsertKey, {ToJson(value)});
-      } else if (!key.IsString()) {
-        Report(upsert_ ? ErrorCode::kUpsertKeyType : ErrorCode::kInsertKeyType,
-               {ToJson(key), ValueTypeName(key.type())});
-      } else if (value.IsMissing()) {
-        Report(upsert_ ? ErrorCode::kUpsertValue : ErrorCode::kInsertValue, {key.AsString()});
+      if (auto error = CheckInsertTuple(key, value, upsert_)) {
+        ctx_.AddError(std::move(*error));
       } else {
         *row = Row();
         row->key = key.AsString();
@@ -42,10 +38,6 @@ class ValueScanExec final : public ExecOperator {
   }
 
  private:
-  void Report(ErrorCode code, std::initializer_list<std::string_view> args) {
-    ctx_.AddError(Error{static_cast<int>(code), FormatError(code, args), Value(), {}});
-  }
-
   std::vector<CompiledTuple> tuples_;
   bool upsert_;
   size_t next_ = 0;

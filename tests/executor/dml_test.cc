@@ -145,6 +145,32 @@ TEST_F(Dml, UpsertRejectsTheSameKeyTwice) {
   EXPECT_EQ(Rows(R"(SELECT RAW b FROM b USE KEYS "k")"), J("[1]"));
 }
 
+TEST_F(Dml, InsertSelectWritesEachResultRow) {
+  Rows(
+      R"(INSERT INTO b (KEY, VALUE) VALUES ("a", {"n": 1, "keep": true}), ("b", {"n": 2}), ("c", {"n": 3, "keep": true}))");
+  Rows("CREATE BUCKET copy");
+  Value r = Run(
+      R"(INSERT INTO copy (KEY k, VALUE v) SELECT "x-" || META(s).id AS k, {"n": s.n * 10} AS v FROM b AS s WHERE s.keep = true RETURNING META().id AS id, copy.n)");
+  EXPECT_EQ(r.Field("status"), Value("success")) << ToJson(r);
+  EXPECT_EQ(r.Field("metrics").Field("mutationCount"), Value(int64_t{2}));
+  EXPECT_EQ(r.Field("results"), J(R"([{"id":"x-a","n":10},{"id":"x-c","n":30}])"));
+  EXPECT_EQ(Collection("copy")->Get("x-c")->doc->json, J(R"({"n":30})"));
+}
+
+TEST_F(Dml, UpsertSelectWithOptionsAndBadKeys) {
+  Rows(R"(INSERT INTO b (KEY, VALUE) VALUES ("a", {"n": 1, "label": "one"}), ("b", {"n": 2, "label": 2}))");
+  Rows("CREATE BUCKET copy");
+  Value r = Run(
+      R"(UPSERT INTO copy (KEY k, VALUE {"n": s.n}, OPTIONS {"expiration": 600}) SELECT s.label AS k, s FROM b AS s)");
+  EXPECT_EQ(r.Field("status"), Value("errors")) << ToJson(r);
+  EXPECT_EQ(r.Field("errors").Element(0).Field("code"), Value(int64_t{5078}));
+  EXPECT_EQ(r.Field("metrics").Field("mutationCount"), Value(int64_t{1}));
+  auto one = Collection("copy")->Get("one");
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->doc->json, J(R"({"n":1})"));
+  EXPECT_GT(one->expiry, 0u);
+}
+
 TEST_F(Dml, ExplainShowsTheInsertAndDeletePipelines) {
   Value insert = Rows(R"(EXPLAIN INSERT INTO b (KEY, VALUE) VALUES ("k", {"v": 1}) RETURNING *)");
   const Value& plan = insert.Element(0).Field("plan");
