@@ -72,4 +72,7 @@ void ExplainKeyspace(const KeyspacePath& path, const std::string& alias, Object*
 
 std::string ExprText(const ast::ExprPtr& expr);
 
+// The `path_for` object of a SET/UNSET term with FOR: its bindings as text and its WHEN.
+Value ExplainUpdateFor(const ast::UpdateFor& clause);
+
 }  // namespace casql::plan

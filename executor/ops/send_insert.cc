@@ -1,3 +1,5 @@
+#include <set>
+
 #include "executor/datastore.h"
 #include "executor/dml_errors.h"
 #include "executor/ops/ops.h"
@@ -28,6 +30,14 @@ class SendInsertExec final : public UnaryExecOperator {
 
  private:
   bool Write(Row* row) {
+    // One UPSERT statement may not write a key twice: which value should win is ambiguous.
+    if (upsert_ && !written_keys_.insert(row->key).second) {
+      ctx_.AddError(Error{static_cast<int>(ErrorCode::kUpsertDuplicateKey),
+                          FormatError(ErrorCode::kUpsertDuplicateKey, {}),
+                          Value(),
+                          {}});
+      return false;
+    }
     kv::MutationOptions options;
     options.durability = ctx_.settings().durability;
     options.timeout = ctx_.settings().kv_timeout;
@@ -59,6 +69,7 @@ class SendInsertExec final : public UnaryExecOperator {
   std::string keyspace_name_;
   bool upsert_;
   size_t slot_;
+  std::set<std::string> written_keys_;
 };
 
 }  // namespace
