@@ -30,6 +30,7 @@ enum class OpKind : uint8_t {
   kSendUpdate,
   kSendInsert,
   kSendDelete,
+  kMerge,
   kKeyspaceDdl,
   kCreatePrimaryIndex,
 };

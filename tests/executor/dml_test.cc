@@ -158,7 +158,8 @@ TEST_F(Dml, InsertSelectWritesEachResultRow) {
 }
 
 TEST_F(Dml, UpsertSelectWithOptionsAndBadKeys) {
-  Rows(R"(INSERT INTO b (KEY, VALUE) VALUES ("a", {"n": 1, "label": "one"}), ("b", {"n": 2, "label": 2}))");
+  Rows(
+      R"(INSERT INTO b (KEY, VALUE) VALUES ("a", {"n": 1, "label": "one"}), ("b", {"n": 2, "label": 2}))");
   Rows("CREATE BUCKET copy");
   Value r = Run(
       R"(UPSERT INTO copy (KEY k, VALUE {"n": s.n}, OPTIONS {"expiration": 600}) SELECT s.label AS k, s FROM b AS s)");
@@ -169,6 +170,75 @@ TEST_F(Dml, UpsertSelectWithOptionsAndBadKeys) {
   ASSERT_TRUE(one.ok());
   EXPECT_EQ(one->doc->json, J(R"({"n":1})"));
   EXPECT_GT(one->expiry, 0u);
+}
+
+TEST_F(Dml, MergeUpdatesDeletesAndInserts) {
+  Rows("CREATE BUCKET src");
+  Rows("CREATE PRIMARY INDEX ON src");
+  Rows(R"(INSERT INTO b (KEY, VALUE) VALUES ("a", {"n": 1}), ("d", {"n": 4}), ("keep", {"n": 9}))");
+  Rows(
+      R"(INSERT INTO src (KEY, VALUE) VALUES ("1", {"id": "a", "n": 10}), ("2", {"id": "d", "del": true}), ("3", {"id": "new", "n": 30}))");
+  Value r = Run(R"(MERGE INTO b AS t USING src AS s ON KEY s.id
+      WHEN MATCHED THEN UPDATE SET t.n = s.n WHERE s.del IS MISSING
+      WHEN MATCHED THEN DELETE WHERE s.del = true
+      WHEN NOT MATCHED THEN INSERT {"n": s.n, "from": META(s).id}
+      RETURNING META(t).id AS id, t.n)");
+  EXPECT_EQ(r.Field("status"), Value("success")) << ToJson(r);
+  EXPECT_EQ(r.Field("metrics").Field("mutationCount"), Value(int64_t{3}));
+  EXPECT_EQ(r.Field("results"), J(R"([{"id":"a","n":10},{"id":"d","n":4},{"id":"new","n":30}])"));
+  EXPECT_EQ(Rows("SELECT META().id AS id, b.* FROM b ORDER BY META().id"),
+            J(R"([{"id":"a","n":10},{"id":"keep","n":9},{"id":"new","n":30,"from":"3"}])"));
+}
+
+TEST_F(Dml, MergeFromASubqueryWithAnsiOnMetaId) {
+  Rows(R"(INSERT INTO b (KEY, VALUE) VALUES ("a", {"n": 1}))");
+  Value r = Run(R"(MERGE INTO b t USING (SELECT "a" AS k, 5 AS n) s ON META(t).id = s.k
+      WHEN MATCHED THEN UPDATE SET t.n = t.n + s.n)");
+  EXPECT_EQ(r.Field("status"), Value("success")) << ToJson(r);
+  EXPECT_EQ(Rows(R"(SELECT RAW n FROM b USE KEYS "a")"), J("[6]"));
+}
+
+TEST_F(Dml, MergeUpdateConflictIs12009AndRetriesApply) {
+  Rows(R"(INSERT INTO b (KEY, VALUE) VALUES ("a", {"n": 1}))");
+  auto coll = Collection("b");
+  int writes = 0;
+  coll->SetBeforeConditionalWriteHook([&](std::string_view key) {
+    if (++writes > 1) return;
+    ASSERT_TRUE(coll->Upsert(key, kv::MakeJsonDoc(J(R"({"n": 100})")), kv::MutationOptions{}).ok());
+  });
+  const char* merge = R"(MERGE INTO b t USING (SELECT "a" AS k) s ON KEY s.k
+      WHEN MATCHED THEN UPDATE SET t.n = t.n + 1)";
+  Value conflict = Run(merge);
+  EXPECT_EQ(conflict.Field("status"), Value("errors")) << ToJson(conflict);
+  EXPECT_EQ(conflict.Field("errors").Element(0).Field("reason").Field("code"),
+            Value(int64_t{12033}));
+  writes = 0;
+  http::QueryRequest retry;
+  retry.statement = merge;
+  retry.cas_retries = 2;
+  Value ok = Run(std::move(retry));
+  coll->SetBeforeConditionalWriteHook(nullptr);
+  EXPECT_EQ(ok.Field("status"), Value("success")) << ToJson(ok);
+  EXPECT_EQ(Rows(R"(SELECT RAW n FROM b USE KEYS "a")"), J("[101]"));
+}
+
+TEST_F(Dml, MergeTouchesADocumentOnlyOnce) {
+  Rows("CREATE BUCKET src");
+  Rows("CREATE PRIMARY INDEX ON src");
+  Rows(R"(INSERT INTO b (KEY, VALUE) VALUES ("a", {"n": 1}))");
+  Rows(R"(INSERT INTO src (KEY, VALUE) VALUES ("1", {"k": "a"}), ("2", {"k": "a"}))");
+  Value r =
+      Run(R"(MERGE INTO b t USING src s ON KEY s.k WHEN MATCHED THEN UPDATE SET t.n = t.n + 1)");
+  EXPECT_EQ(r.Field("status"), Value("errors")) << ToJson(r);
+  EXPECT_EQ(r.Field("errors").Element(0).Field("code"), Value(int64_t{5320}));
+  EXPECT_EQ(r.Field("metrics").Field("mutationCount"), Value(int64_t{1}));
+  EXPECT_EQ(Rows(R"(SELECT RAW n FROM b USE KEYS "a")"), J("[2]"));
+}
+
+TEST_F(Dml, MergeFromAnExpressionIsRejectedClearly) {
+  Value r = Run(R"(MERGE INTO b t USING [{"k": "a"}] s ON KEY s.k WHEN MATCHED THEN DELETE)");
+  EXPECT_EQ(r.Field("status"), Value("fatal"));
+  EXPECT_EQ(r.Field("errors").Element(0).Field("code"), Value(int64_t{3100}));
 }
 
 TEST_F(Dml, ExplainShowsTheInsertAndDeletePipelines) {
