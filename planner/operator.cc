@@ -23,4 +23,18 @@ std::string ExprText(const ast::ExprPtr& expr) {
   return expr ? ast::ToString(*expr) : "";
 }
 
+Value ExprTexts(const std::vector<ast::ExprPtr>& exprs) {
+  Array out;
+  for (const auto& e : exprs) out.push_back(Value(ExprText(e)));
+  return Value(std::move(out));
+}
+
+Value ExplainBindings(const std::vector<ast::LetBinding>& bindings) {
+  Array out;
+  for (const auto& b : bindings) {
+    out.push_back(Value(Object{{"expr", Value(ExprText(b.expr))}, {"var", Value(b.var)}}));
+  }
+  return Value(std::move(out));
+}
+
 }  // namespace casql::plan
