@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -50,6 +51,10 @@ class Datastore final : public plan::Catalog {
   Status ForgetIndexes(const std::string& bucket, const std::string& scope = "",
                        const std::string& collection = "");
 
+  // Moves on whenever keyspaces or indexes change, so cached plans can tell they are stale.
+  uint64_t catalog_version() const { return catalog_version_.load(std::memory_order_acquire); }
+  void CatalogChanged() { catalog_version_.fetch_add(1, std::memory_order_acq_rel); }
+
   plan::KeyspaceState Lookup(const plan::KeyspacePath& path) const override;
   std::optional<std::string> PrimaryIndex(const plan::KeyspacePath& path) const override;
   std::vector<plan::IndexInfo> SecondaryIndexes(const plan::KeyspacePath& path) const override;
@@ -70,6 +75,7 @@ class Datastore final : public plan::Catalog {
   std::map<std::string, std::string> primary_indexes_;  // "bucket.scope.collection" -> name
   std::map<std::string, std::vector<std::shared_ptr<SecondaryIndex>>> secondary_indexes_;
   uint64_t next_index_id_ = 1;
+  std::atomic<uint64_t> catalog_version_{0};
 };
 
 // Maps kvengine's keyspace statuses to 12003 for `path`.

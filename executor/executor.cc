@@ -356,10 +356,18 @@ Result<std::unique_ptr<Runnable>> Prepare(const plan::PlannedStatement& plan,
 }
 
 Status Runnable::Run(RowSink& sink) {
-  if (plan_.is_explain) {
-    sink.Write(ExplainDocument(*plan_.root, explain_text_));
-    return Status::OK();
+  const plan::OpKind kind = plan_.root->kind();
+  if (!plan_.is_explain &&
+      (kind == plan::OpKind::kKeyspaceDdl || kind == plan::OpKind::kCreatePrimaryIndex ||
+       kind == plan::OpKind::kCreateIndex || kind == plan::OpKind::kDropIndex)) {
+    Status status = RunDdl();
+    ctx_.datastore().CatalogChanged();
+    return status;
   }
+  return RunPipeline(sink);
+}
+
+Status Runnable::RunDdl() {
   if (plan_.root->kind() == plan::OpKind::kKeyspaceDdl) {
     return RunKeyspaceDdl(plan_.root->As<plan::KeyspaceDdl>().statement, ctx_.datastore());
   }
@@ -374,6 +382,14 @@ Status Runnable::Run(RowSink& sink) {
   if (plan_.root->kind() == plan::OpKind::kDropIndex) {
     const auto& op = plan_.root->As<plan::DropIndex>();
     return ctx_.datastore().DropIndex(op.keyspace, op.name, op.if_exists);
+  }
+  return Status(ErrorCode::kInternal, std::string("Not a DDL operator: ") + plan_.root->Name());
+}
+
+Status Runnable::RunPipeline(RowSink& sink) {
+  if (plan_.is_explain) {
+    sink.Write(ExplainDocument(*plan_.root, explain_text_));
+    return Status::OK();
   }
   // Mutations without RETURNING produce rows internally (the pipeline's output) but the
   // client receives none.

@@ -90,6 +90,21 @@ TEST_F(SelectBasic, ParametersAreBoundAtExecution) {
   EXPECT_EQ(Rows("SELECT RAW name FROM b WHERE age > $1 ORDER BY name", J("[30]")), J(R"(["cy"])"));
 }
 
+TEST_F(SelectBasic, CachedPlanServesEveryParameterValue) {
+  const std::string q = "SELECT RAW name FROM b WHERE age = $a";
+  EXPECT_EQ(Rows(q, J(R"({"a": 25})")), J(R"(["bob"])"));
+  EXPECT_EQ(Rows(q, J(R"({"a": 35})")), J(R"(["cy"])"));
+}
+
+TEST_F(SelectBasic, DdlMakesCachedPlansStale) {
+  Rows("CREATE INDEX by_age ON b(age)");
+  const std::string q = "SELECT RAW name FROM b WHERE age = 30";
+  EXPECT_EQ(Rows(q), J(R"(["ann"])"));  // planned with IndexScan3 on by_age, cached
+  Rows("DROP INDEX by_age ON b");
+  // A stale plan would scan the dropped index (12016); the new one uses the primary index.
+  EXPECT_EQ(Rows(q), J(R"(["ann"])"));
+}
+
 TEST_F(SelectBasic, SemanticErrors) {
   EXPECT_EQ(ErrorCodeOf("SELECT name FROM nope"), 12003);
   EXPECT_EQ(ErrorCodeOf("SELECT x FROM b AS x JOIN b AS x ON KEYS 'k1'"), 4020);
