@@ -49,8 +49,8 @@ Result<ExecOperatorPtr> BuildReplay(const BuildState& state, KeyFeed** feed, Exe
 
 bool IsPerDocument(plan::OpKind kind) {
   using plan::OpKind;
-  return kind == OpKind::kFetch || kind == OpKind::kFilter || kind == OpKind::kClone ||
-         kind == OpKind::kSet || kind == OpKind::kUnset;
+  return kind == OpKind::kFetch || kind == OpKind::kLet || kind == OpKind::kFilter ||
+         kind == OpKind::kClone || kind == OpKind::kSet || kind == OpKind::kUnset;
 }
 
 // Sources start every row afresh; with a seed, its names are given to each row.
