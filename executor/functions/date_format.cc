@@ -21,10 +21,6 @@ constexpr const char* kMonthNames[] = {"January",   "February", "March",    "Apr
 constexpr const char* kWeekdayNames[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                          "Thursday", "Friday", "Saturday"};
 
-// The calendar the date library handles: years -32767..32767. Millis outside roughly
-// +-30000 years are rejected before conversion.
-constexpr int64_t kMaxMillis = 30000LL * 366 * 86400 * 1000;
-
 int64_t FloorDiv(int64_t a, int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
@@ -671,7 +667,7 @@ std::optional<ParsedDate> ParseWith(std::string_view s, const Format& format) {
       case Field::kEpochSeconds: {
         bool negative = pos < s.size() && s[pos] == '-';
         if (negative) ++pos;
-        if (!ReadNumber(s, &pos, 1, 18, &v)) return std::nullopt;
+        if (!ReadNumber(s, &pos, 1, 12, &v)) return std::nullopt;
         epoch = (negative ? -v : v) * 1000;
         break;
       }
@@ -712,6 +708,7 @@ std::optional<ParsedDate> ParseDate(std::string_view text, const Format* format)
 }
 
 std::string FormatDate(int64_t millis, const Zone& zone, const Format& format) {
+  millis = std::clamp(millis, -kMaxMillis, kMaxMillis);
   const Civil c = ToCivil(millis, zone);
   const int64_t local_days = DaysOf(c.year, c.month, c.day).time_since_epoch().count();
   std::string out;

@@ -16,6 +16,10 @@ namespace casql::exec::datefmt {
 // over epoch milliseconds, with IANA time zones from the system tzdata (Howard Hinnant's
 // date library, as GCC 12's <chrono> has no time-zone database).
 
+// The calendar the date library handles is years -32767..32767; epoch millis beyond about
+// +-30000 years are out of range for every date function.
+inline constexpr int64_t kMaxMillis = 30000LL * 366 * 86400 * 1000;
+
 // A zone: an IANA zone, or a fixed UTC offset when `tz` is null.
 struct Zone {
   const date::time_zone* tz = nullptr;

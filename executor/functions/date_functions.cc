@@ -21,9 +21,14 @@ constexpr size_t kMaxRange = 1 << 20;
 
 std::optional<int64_t> Millis(const Value& v) {
   if (!v.IsNumber()) return std::nullopt;
-  if (v.IsInt()) return v.AsInt();
+  if (v.IsInt()) {
+    if (std::llabs(v.AsInt()) > datefmt::kMaxMillis) return std::nullopt;
+    return v.AsInt();
+  }
   const double d = v.AsDouble();
-  if (!std::isfinite(d) || std::fabs(d) > 9e15) return std::nullopt;
+  if (!std::isfinite(d) || std::fabs(d) > static_cast<double>(datefmt::kMaxMillis)) {
+    return std::nullopt;
+  }
   return static_cast<int64_t>(std::floor(d));
 }
 

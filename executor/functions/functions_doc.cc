@@ -16,8 +16,10 @@ constexpr const char* kPreamble = R"(# Functions and expression semantics
 
 casql evaluates SQL++ expressions as Couchbase's query service does. Function names are
 case-insensitive. A call with an unknown name fails before execution with error 3000
-`Invalid function <name>`; a wrong argument count with error 3000 `Number of arguments to
-function <name> must be <n>.` (or `between <m> and <n>.`, or `at least <n>.`). Calls to
+`Invalid function <name>` (Couchbase 7 appends ` (resolving to default:<name>)` after trying
+user-defined functions, which casql does not have); a wrong argument count with error
+3000 `Number of arguments to function <name> must be <n>.` (or `between <m> and <n>.`;
+variadic functions say `between <m> and 32767.`), as Couchbase's parser words them. Calls to
 deterministic functions whose arguments are all constants are evaluated once, at compile
 time.
 

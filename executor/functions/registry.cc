@@ -56,13 +56,15 @@ const FunctionDef* FindFunction(std::string_view name) {
 }
 
 std::string ArityMessage(const FunctionDef& def) {
+  // Couchbase's parser words it this way; its variadic functions declare math.MaxInt16 as
+  // their maximum, which the message shows.
+  constexpr int kVariadicMax = 32767;
+  const int max = def.max_args == kVariadic ? kVariadicMax : def.max_args;
   std::string text = "Number of arguments to function " + std::string(def.name) + " must be ";
-  if (def.max_args == kVariadic) {
-    text += "at least " + std::to_string(def.min_args);
-  } else if (def.min_args == def.max_args) {
-    text += std::to_string(def.min_args);
+  if (def.min_args == max) {
+    text += std::to_string(max);
   } else {
-    text += "between " + std::to_string(def.min_args) + " and " + std::to_string(def.max_args);
+    text += "between " + std::to_string(def.min_args) + " and " + std::to_string(max);
   }
   return text + ".";
 }

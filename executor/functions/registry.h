@@ -57,7 +57,7 @@ const FunctionDef* FindFunction(std::string_view name);
 const std::vector<const FunctionDef*>& AllFunctions();
 
 // Couchbase's text for a wrong argument count, e.g. "Number of arguments to function
-// substr must be between 2 and 3."
+// substr must be between 2 and 3." (variadic functions: "between 2 and 32767.").
 std::string ArityMessage(const FunctionDef& def);
 
 // docs/functions.md, generated from the registry (see tests/executor/functions_doc_test.cc).

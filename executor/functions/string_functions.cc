@@ -5,6 +5,7 @@
 #include <set>
 
 #include "executor/functions/helpers.h"
+#include "executor/functions/mask.h"
 #include "executor/functions/registry.h"
 #include "value/collation.h"
 
@@ -93,7 +94,10 @@ Value Repeat(Args a, ExecContext&) {
   if (!a[0].IsString() || !n || *n < 0) return fn::Null();
   // Couchbase's cap on the result (20 MiB without a request quota).
   constexpr uint64_t kMaxBytes = 20u << 20;
-  if (static_cast<uint64_t>(*n) * a[0].AsString().size() > kMaxBytes) return fn::Null();
+  if (static_cast<uint64_t>(*n) > kMaxBytes ||
+      static_cast<uint64_t>(*n) * a[0].AsString().size() > kMaxBytes) {
+    return fn::Null();
+  }
   std::string out;
   out.reserve(a[0].AsString().size() * static_cast<size_t>(*n));
   for (int64_t i = 0; i < *n; ++i) out += a[0].AsString();
@@ -311,6 +315,8 @@ const FunctionDef kStringFunctions[] = {
     {"lower", 1, 1, true, kProp, kStr, Lower, "The string in lower case (ASCII letters)."},
     {"ltrim", 1, 2, true, kProp, kStr, Trim<TrimSide::kLeft>,
      "Removes leading characters of the set (default: whitespace)."},
+    {"mask", 1, 2, true, kProp, kStr, MaskBody,
+     "Masks a string (options: mask, hole, inject, anchor, length)."},
     {"position", 2, 2, true, kProp, kStr, Position<0>,
      "0-based byte position of the first occurrence of a substring, or -1."},
     {"position0", 2, 2, true, kProp, kStr, Position<0>, "Same as POSITION()."},

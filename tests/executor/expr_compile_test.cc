@@ -24,7 +24,7 @@ TEST(ExprCompile, UnknownFunctionAndArity) {
   EXPECT_EQ(s.message(), "Number of arguments to function substr must be between 2 and 3.");
 
   s = CompileError("CONCAT(\"a\")");
-  EXPECT_EQ(s.message(), "Number of arguments to function concat must be at least 2.");
+  EXPECT_EQ(s.message(), "Number of arguments to function concat must be between 2 and 32767.");
 
   s = CompileError("PI(1)");
   EXPECT_EQ(s.message(), "Number of arguments to function pi must be 0.");
