@@ -95,8 +95,10 @@ Value Sum(Args a, ExecContext&) {
   return Numbers(a, false);
 }
 
+// ARRAY_CONTAINS and ARRAY_POSITION answer NULL for a NULL search value, as Couchbase's
+// ARRAY_CONTAINS does.
 Value Contains(Args a, ExecContext&) {
-  if (!a[0].IsArray()) return fn::Null();
+  if (!a[0].IsArray() || a[1].IsNull()) return fn::Null();
   const Array& arr = a[0].AsArray();
   return Value(
       std::any_of(arr.begin(), arr.end(), [&](const Value& e) { return SameValue(e, a[1]); }));
@@ -242,7 +244,7 @@ Value Extreme(Args a, ExecContext&) {
 }
 
 Value PositionOf(Args a, ExecContext&) {
-  if (!a[0].IsArray()) return fn::Null();
+  if (!a[0].IsArray() || a[1].IsNull()) return fn::Null();
   const Array& arr = a[0].AsArray();
   for (size_t i = 0; i < arr.size(); ++i) {
     if (SameValue(arr[i], a[1])) return Value(static_cast<int64_t>(i));
@@ -397,7 +399,7 @@ const FunctionDef kArrayFunctions[] = {
      "Smallest non-NULL element by collation."},
     {"array_move", 3, 3, true, kProp, kArr, Move, "Moves the element at one position to another."},
     {"array_position", 2, 2, true, kMiss, kArr, PositionOf,
-     "0-based index of the first element equal to the value, or -1."},
+     "0-based index of the first element equal to the value, or -1 (NULL for NULL)."},
     {"array_pos", 2, 2, true, kMiss, kArr, PositionOf, "Same as ARRAY_POSITION()."},
     {"array_prepend", 2, kVariadic, true, kMiss, kArr, Prepend,
      "The last argument (an array) with the other values put in front."},

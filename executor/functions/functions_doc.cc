@@ -89,7 +89,10 @@ time.
   `DATE_ADD_MILLIS`, `DATE_DIFF_MILLIS` and `DATE_RANGE_MILLIS` work in the local zone.
   Date formats may be ISO-8601 example dates (`1111-11-11T00:00:00Z`), component codes
   (`YYYY-MM-DD hh:mm:ss`), Go reference layouts (`2006-01-02 15:04:05`) or `%` specifiers
-  (`%Y-%m-%d`). `DATE_DIFF_*` counts whole elapsed parts (a month is complete when the day
+  (`%Y-%m-%d`). A date string without a zone is read in the local zone, as Couchbase's
+  documentation states (its `DATE_FORMAT_STR` examples print such dates with `Z`, as a server
+  running in UTC would). `DATE_ADD_STR` answers in the full default format, the other
+  string functions in the format of their input. `DATE_DIFF_*` counts whole elapsed parts (a month is complete when the day
   and time of day are reached). `NOW_*` return one instant per statement; `CLOCK_*` read the
   clock at each call.
 - `DURATION_TO_STR`, `STR_TO_DURATION`, `LPAD`/`RPAD`, `MB_*`, `FORMAT_NUMBER` and the bitwise

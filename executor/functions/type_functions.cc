@@ -1,6 +1,8 @@
 // Type checks and conversions. ISxxx and TOxxx give MISSING for MISSING and NULL for NULL;
 // TYPE() names every type, MISSING and NULL included.
+#include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 
@@ -52,21 +54,20 @@ Value ToBoolean(Args a, ExecContext&) {
   return Value(Truthy(a[0]));
 }
 
-// TONUMBER: booleans are 0/1; a string is parsed as a JSON-style number after trimming
-// whitespace (integers stay exact), "NaN" and "[+-]Infinity" included; anything else is NULL.
+// TONUMBER: booleans are 0/1; a string is parsed as Go's strconv.ParseFloat would (no
+// surrounding spaces; "NaN", "Inf" and "Infinity" in any case, optionally signed), with
+// integers kept exact; anything else is NULL.
 Value ToNumber(Args a, ExecContext&) {
   const Value& v = a[0];
   if (v.IsNumber()) return v;
   if (v.IsBool()) return Value(int64_t{v.AsBool() ? 1 : 0});
-  if (!v.IsString()) return fn::Null();
-  std::string s = v.AsString();
-  const size_t begin = s.find_first_not_of(" \t\n\r\f\v");
-  if (begin == std::string::npos) return fn::Null();
-  s = s.substr(begin, s.find_last_not_of(" \t\n\r\f\v") - begin + 1);
-  if (s == "NaN") return Value(std::nan(""));
-  if (s == "Infinity" || s == "+Infinity") return Value(HUGE_VAL);
-  if (s == "-Infinity") return Value(-HUGE_VAL);
+  if (!v.IsString() || v.AsString().empty()) return fn::Null();
+  const std::string& s = v.AsString();
   const size_t digits_from = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  std::string word = s.substr(digits_from);
+  std::transform(word.begin(), word.end(), word.begin(), ::tolower);
+  if (word == "nan") return Value(std::nan(""));
+  if (word == "inf" || word == "infinity") return Value(s[0] == '-' ? -HUGE_VAL : HUGE_VAL);
   if (digits_from >= s.size()) return fn::Null();
   for (size_t i = digits_from; i < s.size(); ++i) {
     const char c = s[i];
