@@ -58,7 +58,11 @@ class Iteration {
       steps = std::max(steps, source.AsArray().size());
       sources.push_back(std::move(source));
     }
-    Row local = row;
+    // Only the name slots matter to the body: copy those (documents are shared, not
+    // deep-copied) and rebind the binding slots per step.
+    Row local;
+    local.vars = row.vars;
+    local.metas = row.metas;
     for (size_t i = 0; i < steps; ++i) {
       for (size_t j = 0; j < bindings_.size(); ++j) {
         const Array& arr = sources[j].AsArray();

@@ -155,9 +155,11 @@ Result<EvaluatorPtr> Compile(const ast::ExprPtr& expr, const CompileScope& scope
       result = MakeUnary(e.op, std::move(a[0]));
       break;
     case ast::ExprKind::kBinary:
-      if (a.size() == 3) {
+      if (e.op == ast::ExprOp::kLike || e.op == ast::ExprOp::kNotLike) {
+        // Without ESCAPE the escape character is backslash.
+        EvaluatorPtr escape = a.size() == 3 ? std::move(a[2]) : MakeLiteral(Value("\\"));
         result = MakeLike(e.op == ast::ExprOp::kNotLike, std::move(a[0]), std::move(a[1]),
-                          std::move(a[2]));
+                          std::move(escape));
       } else {
         result = MakeBinary(e.op, std::move(a[0]), std::move(a[1]));
       }

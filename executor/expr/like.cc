@@ -68,22 +68,38 @@ bool Match(std::string_view s, const std::vector<PatternChar>& p) {
   return pi == p.size();
 }
 
+// With a constant pattern and escape (the usual case) the pattern is tokenised once, at
+// compile time; the tokens point into the constants this evaluator owns.
 class LikeEval final : public Evaluator {
  public:
   LikeEval(bool negated, EvaluatorPtr arg, EvaluatorPtr pattern, EvaluatorPtr escape)
       : negated_(negated),
         arg_(std::move(arg)),
         pattern_(std::move(pattern)),
-        escape_(std::move(escape)) {}
+        escape_(std::move(escape)) {
+    const Value* p = pattern_->Constant();
+    const Value* e = escape_->Constant();
+    if (p && e && p->IsString() && e->IsString() && fn::CodePoints(e->AsString()) == 1) {
+      tokens_ = Tokens(p->AsString(), e->AsString());
+      precompiled_ = true;
+    }
+  }
   Value Eval(const Row& row, ExecContext& ctx) const override {
     Value a, p, e;
-    return Like(*arg_->EvalRef(row, ctx, &a), *pattern_->EvalRef(row, ctx, &p),
-                *escape_->EvalRef(row, ctx, &e), negated_);
+    const Value& s = *arg_->EvalRef(row, ctx, &a);
+    if (!precompiled_) {
+      return Like(s, *pattern_->EvalRef(row, ctx, &p), *escape_->EvalRef(row, ctx, &e), negated_);
+    }
+    if (s.IsMissing()) return Value();
+    if (!s.IsString()) return Value::Null();
+    return Value(Match(s.AsString(), tokens_) != negated_);
   }
 
  private:
   bool negated_;
   EvaluatorPtr arg_, pattern_, escape_;
+  bool precompiled_ = false;
+  std::vector<PatternChar> tokens_;
 };
 
 }  // namespace

@@ -3,7 +3,6 @@
 #include <limits>
 
 #include "executor/expr/evaluator.h"
-#include "executor/expr/like.h"
 #include "executor/expr/truth.h"
 #include "value/collation.h"
 
@@ -85,12 +84,6 @@ Value Arithmetic(ast::ExprOp op, const Value& a, const Value& b) {
   }
 }
 
-// LIKE's default ESCAPE character.
-const Value& BackslashEscape() {
-  static const Value* escape = new Value("\\");
-  return *escape;
-}
-
 Value Concat(const Value& a, const Value& b) {
   if (a.IsMissing() || b.IsMissing()) return Value();
   if (!a.IsString() || !b.IsString()) return Value::Null();
@@ -161,10 +154,6 @@ class BinaryEval final : public Evaluator {
         return LessOrEqual(a, b);
       case ast::ExprOp::kConcat:
         return Concat(a, b);
-      case ast::ExprOp::kLike:
-        return Like(a, b, BackslashEscape(), false);
-      case ast::ExprOp::kNotLike:
-        return Like(a, b, BackslashEscape(), true);
       case ast::ExprOp::kIn:
         return In(a, b, false, false);
       case ast::ExprOp::kNotIn:
