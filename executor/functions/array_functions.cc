@@ -111,20 +111,6 @@ Value Count(Args a, ExecContext&) {
       std::count_if(arr.begin(), arr.end(), [](const Value& e) { return !e.IsMissingOrNull(); })));
 }
 
-Array DistinctOf(const Array& arr) {
-  ValueSet seen;
-  Array out;
-  for (const Value& e : arr) {
-    if (seen.insert(e).second) out.push_back(e);
-  }
-  return out;
-}
-
-Value Distinct(Args a, ExecContext&) {
-  if (!a[0].IsArray()) return fn::Null();
-  return Value(DistinctOf(a[0].AsArray()));
-}
-
 void Flatten(const Array& arr, int64_t depth, Array* out) {
   for (const Value& e : arr) {
     if (e.IsArray() && depth != 0) {
@@ -170,60 +156,6 @@ Value Insert(Args a, ExecContext&) {
   Array out(arr.begin(), arr.begin() + static_cast<ptrdiff_t>(*pos));
   out.insert(out.end(), a.begin() + 2, a.end());
   out.insert(out.end(), arr.begin() + static_cast<ptrdiff_t>(*pos), arr.end());
-  return Value(std::move(out));
-}
-
-Value Intersect(Args a, ExecContext&) {
-  if (!AllArrays(a)) return fn::Null();
-  Array out;
-  for (const Value& e : DistinctOf(a[0].AsArray())) {
-    const bool everywhere = std::all_of(a.begin() + 1, a.end(), [&](const Value& other) {
-      const Array& o = other.AsArray();
-      return std::any_of(o.begin(), o.end(), [&](const Value& x) { return Collate(x, e) == 0; });
-    });
-    if (everywhere) out.push_back(e);
-  }
-  return Value(std::move(out));
-}
-
-Value Union(Args a, ExecContext&) {
-  if (!AllArrays(a)) return fn::Null();
-  Array all;
-  for (const Value& v : a) all.insert(all.end(), v.AsArray().begin(), v.AsArray().end());
-  return Value(DistinctOf(all));
-}
-
-Value Except(Args a, ExecContext&) {
-  if (!AllArrays(a)) return fn::Null();
-  const ValueSet excluded(a[1].AsArray().begin(), a[1].AsArray().end());
-  Array out;
-  for (const Value& e : a[0].AsArray()) {
-    if (!excluded.count(e)) out.push_back(e);
-  }
-  return Value(std::move(out));
-}
-
-// SYMDIFF (= SYMDIFF1): values in exactly one input; SYMDIFFN: values in an odd number.
-template <bool odd>
-Value SymDiff(Args a, ExecContext&) {
-  if (!AllArrays(a)) return fn::Null();
-  std::vector<std::pair<Value, int>> counts;
-  ValueSet seen;
-  for (const Value& v : a) {
-    for (const Value& e : DistinctOf(v.AsArray())) {
-      auto it = std::find_if(counts.begin(), counts.end(),
-                             [&](const auto& c) { return Collate(c.first, e) == 0; });
-      if (it == counts.end()) {
-        counts.emplace_back(e, 1);
-      } else {
-        ++it->second;
-      }
-    }
-  }
-  Array out;
-  for (const auto& [value, count] : counts) {
-    if (odd ? count % 2 == 1 : count == 1) out.push_back(value);
-  }
   return Value(std::move(out));
 }
 
@@ -346,15 +278,6 @@ Value Star(Args a, ExecContext&) {
   return Value(std::move(out));
 }
 
-// ARRAY_BINARY_SEARCH(sorted array, value): its index, or -1 when absent.
-Value BinarySearch(Args a, ExecContext&) {
-  if (!a[0].IsArray()) return fn::Null();
-  const Array& arr = a[0].AsArray();
-  auto it = std::lower_bound(arr.begin(), arr.end(), a[1], CollateLess());
-  if (it == arr.end() || Collate(*it, a[1]) != 0) return Value(int64_t{-1});
-  return Value(static_cast<int64_t>(it - arr.begin()));
-}
-
 // ARRAY_MOVE(arr, from, to): moves one element; negative positions count from the end.
 Value Move(Args a, ExecContext&) {
   if (!a[0].IsArray()) return fn::Null();
@@ -377,22 +300,15 @@ const FunctionDef kArrayFunctions[] = {
      "The array with the values appended."},
     {"array_avg", 1, 1, true, kProp, kArr, Avg,
      "Average of the numbers in the array; NULL when there are none."},
-    {"array_binary_search", 2, 2, true, kMiss, kArr, BinarySearch,
-     "Index of a value in an array sorted by collation, or -1."},
     {"array_concat", 2, kVariadic, true, kProp, kArr, Concat, "The arrays joined end to end."},
-    {"array_contains", 2, 2, true, kMiss, kArr, Contains, "TRUE when an element equals the value."},
+    {"array_contains", 2, 2, true, kMiss, kArr, Contains,
+     "TRUE when an element equals the value (NULL for a NULL value)."},
     {"array_count", 1, 1, true, kProp, kArr, Count, "Number of elements that are not NULL."},
-    {"array_distinct", 1, 1, true, kProp, kArr, Distinct,
-     "The distinct elements, in order of first occurrence."},
-    {"array_except", 2, 2, true, kProp, kArr, Except,
-     "Elements of the first array that are not in the second."},
     {"array_flatten", 2, 2, true, kProp, kArr, FlattenFn,
      "Nested arrays flattened to the given depth (negative: all levels)."},
     {"array_ifnull", 1, 1, true, kProp, kArr, IfNull, "The first element that is not NULL."},
     {"array_insert", 3, kVariadic, true, kMiss, kArr, Insert,
      "The array with the values inserted at a position."},
-    {"array_intersect", 2, kVariadic, true, kProp, kArr, Intersect,
-     "The distinct values present in every array."},
     {"array_length", 1, 1, true, kProp, kArr, Length, "Number of elements."},
     {"array_max", 1, 1, true, kProp, kArr, Extreme<true>, "Largest non-NULL element by collation."},
     {"array_min", 1, 1, true, kProp, kArr, Extreme<false>,
@@ -417,13 +333,6 @@ const FunctionDef kArrayFunctions[] = {
     {"array_star", 1, 1, true, kProp, kArr, Star,
      "Turns an array of objects into an object of arrays, one per field name."},
     {"array_sum", 1, 1, true, kProp, kArr, Sum, "Sum of the numbers in the array (0 if none)."},
-    {"array_symdiff", 2, kVariadic, true, kProp, kArr, SymDiff<false>,
-     "Values present in exactly one of the arrays."},
-    {"array_symdiff1", 2, kVariadic, true, kProp, kArr, SymDiff<false>, "Same as ARRAY_SYMDIFF()."},
-    {"array_symdiffn", 2, kVariadic, true, kProp, kArr, SymDiff<true>,
-     "Values present in an odd number of the arrays."},
-    {"array_union", 2, kVariadic, true, kProp, kArr, Union,
-     "The distinct values of all the arrays."},
 };
 
 }  // namespace

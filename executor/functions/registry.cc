@@ -33,8 +33,8 @@ const std::vector<const FunctionDef*>& AllFunctions() {
   static const auto* all = [] {
     auto* out = new std::vector<const FunctionDef*>;
     for (auto table : {StringFunctions(), RegexpFunctions(), NumberFunctions(), ArrayFunctions(),
-                       ObjectFunctions(), TypeFunctions(), ConditionalFunctions(), JsonFunctions(),
-                       DateFunctions()}) {
+                       ArraySetFunctions(), ObjectFunctions(), TypeFunctions(),
+                       ConditionalFunctions(), JsonFunctions(), DateFunctions()}) {
       for (const FunctionDef& def : table) out->push_back(&def);
     }
     std::sort(out->begin(), out->end(), [](const FunctionDef* a, const FunctionDef* b) {

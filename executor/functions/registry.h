@@ -68,6 +68,7 @@ std::span<const FunctionDef> StringFunctions();
 std::span<const FunctionDef> RegexpFunctions();
 std::span<const FunctionDef> NumberFunctions();
 std::span<const FunctionDef> ArrayFunctions();
+std::span<const FunctionDef> ArraySetFunctions();
 std::span<const FunctionDef> ObjectFunctions();
 std::span<const FunctionDef> TypeFunctions();
 std::span<const FunctionDef> ConditionalFunctions();
