@@ -85,6 +85,11 @@ Result<EvaluatorPtr> CompileMeta(const ast::Expr& call, const CompileScope& scop
 Result<EvaluatorPtr> CompileFunction(const ast::Expr& call, std::vector<EvaluatorPtr> args,
                                      const CompileScope& scope) {
   if (call.name == "meta") return CompileMeta(call, scope);
+  if (call.window) {
+    return Status(
+        ErrorCode::kSemantics,
+        "Window function " + call.name + "() OVER (...) is not supported by this version of casql");
+  }
   if (IsAggregateFunction(call.name)) {
     // GROUP BY replaces aggregate calls by references to the slots it computes; one that
     // reaches here stands where no group exists (WHERE, a scalar context).

@@ -50,6 +50,12 @@ TEST(ExprCompile, AggregatesAreNotScalars) {
   }
 }
 
+TEST(ExprCompile, WindowFunctionsAreRejected) {
+  Status s = CompileError("ROW_NUMBER() OVER (ORDER BY d.a)");
+  EXPECT_EQ(s.code(), 3100);
+  EXPECT_NE(s.message().find("Window function row_number()"), std::string::npos) << s.message();
+}
+
 TEST(ExprCompile, MetaReadsTheRowsMetadata) {
   auto expr = ParseExpression("[META(d).id, META(d).cas, META(d).type, META(d).keyspace]");
   ASSERT_TRUE(expr.ok());
