@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "cli/hash_password_command.h"
+#include "cli/regress_command.h"
 #include "cli/serve_command.h"
 #include "cli/shell_command.h"
 
@@ -19,7 +20,8 @@ void Usage() {
                "[--max-body-mb N] [--read-timeout S] [--write-timeout S] [--kv-port 0] "
                "[--fault-injection]\n"
                "       casql shell [--url URL] [-u USER -p PASSWORD] [-s STATEMENTS] [-f FILE]\n"
-               "       casql hash-password [--iterations N] < password\n";
+               "       casql hash-password [--iterations N] < password\n"
+               "       casql regress PATH... [--url URL] [--format couchbase]\n";
 }
 
 }  // namespace
@@ -33,6 +35,7 @@ int main(int argc, char** argv) {
   if (command == "serve") return casql::cli::ServeCommand(argc - 2, argv + 2);
   if (command == "shell") return casql::cli::ShellCommand(argc - 2, argv + 2);
   if (command == "hash-password") return casql::cli::HashPasswordCommand(argc - 2, argv + 2);
+  if (command == "regress") return casql::cli::RegressCommand(argc - 2, argv + 2);
   if (command == "--help" || command == "-h" || command == "help") {
     Usage();
     return 0;

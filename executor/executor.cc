@@ -111,9 +111,20 @@ Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, B
       return MakeSendUpdate(send, state->target_slot, ctx, std::move(input),
                             std::move(replay.value()), feed);
     }
-    case OpKind::kSendInsert:
-      state->target_slot = BindAlias(&state->scope, op.As<plan::SendInsert>().alias);
-      return MakeSendInsert(op.As<plan::SendInsert>(), state->target_slot, ctx, std::move(input));
+    case OpKind::kSendInsert: {
+      const auto& send = op.As<plan::SendInsert>();
+      const size_t source = state->scope.Add(plan::kInsertSourceAlias);
+      const CompileScope source_scope = state->scope;
+      state->target_slot = BindAlias(&state->scope, send.alias);
+      return MakeSendInsert(send, state->target_slot, source_scope, source, ctx, std::move(input));
+    }
+    case OpKind::kMerge: {
+      const auto& merge = op.As<plan::Merge>();
+      const size_t source = merge.source_is_subquery ? state->scope.Add(merge.source_alias)
+                                                     : BindAlias(&state->scope, merge.source_alias);
+      state->target_slot = BindAlias(&state->scope, merge.alias);
+      return MakeMerge(merge, state->scope, source, state->target_slot, ctx, std::move(input));
+    }
     case OpKind::kSendDelete:
       return MakeSendDelete(op.As<plan::SendDelete>(), ctx, std::move(input));
     case OpKind::kKeyspaceDdl:

@@ -27,6 +27,7 @@ Result<PlanPtr> BuildSelect(const ast::SelectStatement& select, const PlanContex
 Result<OperatorPtr> BuildUpdate(const ast::UpdateStatement& update, const PlanContext& context);
 Result<OperatorPtr> BuildInsert(const ast::InsertStatement& insert, const PlanContext& context);
 Result<OperatorPtr> BuildDelete(const ast::DeleteStatement& del, const PlanContext& context);
+Result<OperatorPtr> BuildMerge(const ast::MergeStatement& merge, const PlanContext& context);
 Result<OperatorPtr> BuildDdl(const ast::Statement& statement, const PlanContext& context);
 
 }  // namespace casql::plan

@@ -30,6 +30,7 @@ enum class OpKind : uint8_t {
   kSendUpdate,
   kSendInsert,
   kSendDelete,
+  kMerge,
   kKeyspaceDdl,
   kCreatePrimaryIndex,
 };
@@ -71,5 +72,8 @@ using OperatorPtr = std::shared_ptr<const Operator>;
 void ExplainKeyspace(const KeyspacePath& path, const std::string& alias, Object* out);
 
 std::string ExprText(const ast::ExprPtr& expr);
+
+// The `path_for` object of a SET/UNSET term with FOR: its bindings as text and its WHEN.
+Value ExplainUpdateFor(const ast::UpdateFor& clause);
 
 }  // namespace casql::plan

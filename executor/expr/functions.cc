@@ -4,6 +4,7 @@
 #include <functional>
 #include <unordered_map>
 
+#include "executor/expr/aggregates.h"
 #include "executor/expr/evaluator.h"
 
 namespace casql::exec {
@@ -91,6 +92,12 @@ Result<EvaluatorPtr> CompileFunction(const ast::Expr& call, std::vector<Evaluato
       return Status(ErrorCode::kSemantics, "META() argument must be a keyspace alias");
     }
     return EvaluatorPtr(std::make_unique<MetaEval>(static_cast<size_t>(slot)));
+  }
+  if (IsAggregateFunction(call.name)) {
+    // GROUP BY replaces aggregate calls by references to the slots it computes; one that
+    // reaches here stands where no group exists (WHERE, a scalar context).
+    return Status(ErrorCode::kSemantics,
+                  "Aggregate function " + call.name + "() is not allowed in this context");
   }
   auto it = Table().find(call.name);
   if (it == Table().end()) {

@@ -14,6 +14,7 @@
 #include "planner/ops/key_scan.h"
 #include "planner/ops/keyspace_ddl.h"
 #include "planner/ops/limit.h"
+#include "planner/ops/merge.h"
 #include "planner/ops/offset.h"
 #include "planner/ops/order.h"
 #include "planner/ops/primary_scan.h"
@@ -50,10 +51,19 @@ Result<ExecOperatorPtr> MakeUnset(const plan::Unset& op, const CompileScope& sco
 // retry path); both are null when the request asked for no retries.
 Result<ExecOperatorPtr> MakeSendUpdate(const plan::SendUpdate& op, size_t slot, ExecContext& ctx,
                                        ExecOperatorPtr in, ExecOperatorPtr replay, KeyFeed* feed);
-Result<ExecOperatorPtr> MakeSendInsert(const plan::SendInsert& op, size_t slot, ExecContext& ctx,
-                                       ExecOperatorPtr in);
+// `scope` is where INSERT ... SELECT's KEY/VALUE/OPTIONS compile: `source_slot` holds each
+// SELECT result row (unused for the VALUES form, whose ValueScan evaluates the tuples).
+Result<ExecOperatorPtr> MakeSendInsert(const plan::SendInsert& op, size_t slot,
+                                       const CompileScope& scope, size_t source_slot,
+                                       ExecContext& ctx, ExecOperatorPtr in);
 Result<ExecOperatorPtr> MakeSendDelete(const plan::SendDelete& op, ExecContext& ctx,
                                        ExecOperatorPtr in);
+
+// `source_slot` holds each source row (a document, or a SELECT result the operator binds
+// there itself); `target_slot` the target document.
+Result<ExecOperatorPtr> MakeMerge(const plan::Merge& op, const CompileScope& scope,
+                                  size_t source_slot, size_t target_slot, ExecContext& ctx,
+                                  ExecOperatorPtr in);
 
 // Evaluates a LIMIT/OFFSET expression: a non-negative integer, else error 5010.
 Result<int64_t> EvalCount(const ast::ExprPtr& expr, const char* what, ExecContext& ctx);
