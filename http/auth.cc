@@ -135,6 +135,12 @@ Result<std::unique_ptr<UserStore>> UserStore::Parse(std::string_view json) {
       return FileError("user " + user.name + " appears twice");
     }
   }
+  int decoy_iterations = kDefaultPbkdf2Iterations;
+  if (!store->users_.empty()) {
+    const std::string& first = store->users_.begin()->second.password_hash;
+    decoy_iterations = std::stoi(first.substr(first.find('$') + 1));
+  }
+  store->decoy_hash_ = HashPassword("", decoy_iterations);
   unsigned char salt[16];
   if (RAND_bytes(salt, sizeof(salt)) != 1) return FileError("no random bytes");
   store->cache_salt_.assign(reinterpret_cast<const char*>(salt), sizeof(salt));
@@ -144,7 +150,10 @@ Result<std::unique_ptr<UserStore>> UserStore::Parse(std::string_view json) {
 Result<const User*> UserStore::Authenticate(std::string_view name,
                                             std::string_view password) const {
   auto it = users_.find(name);
-  if (it == users_.end()) return AuthenticationError("Failure to authenticate user");
+  if (it == users_.end()) {
+    VerifyPassword(password, decoy_hash_);
+    return AuthenticationError("Failure to authenticate user");
+  }
   const std::string digest = Sha256(cache_salt_ + std::string(password));
   {
     std::lock_guard<std::mutex> lock(mu_);

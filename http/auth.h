@@ -70,6 +70,9 @@ class UserStore {
  private:
   std::map<std::string, User, std::less<>> users_;
   std::string cache_salt_;  // random per process
+  // Checked against for unknown user names, so that a wrong name costs as much time as a
+  // wrong password and response times do not reveal which names exist.
+  std::string decoy_hash_;
   mutable std::mutex mu_;
   mutable std::map<std::string, std::string, std::less<>> verified_;  // guarded by mu_
 };

@@ -92,7 +92,7 @@ void Server::HandleQuery(const httplib::Request& req, httplib::Response& res) {
   }
   auto users = Authenticate(req, parsed->creds);
   if (!users.ok()) {
-    SendFatal(res, users.status(), received);
+    SendFatal(res, users.status(), received, parsed->client_context_id);
     return;
   }
   parsed->authorize = options_.users != nullptr;
@@ -105,7 +105,7 @@ void Server::HandleQuery(const httplib::Request& req, httplib::Response& res) {
                                                          request.client_context_id,
                                                          UserNames(users.value())});
   if (!handle.ok()) {
-    SendFatal(res, handle.status(), received);
+    SendFatal(res, handle.status(), received, request.client_context_id);
     return;
   }
   auto tracker = std::make_shared<RequestTracker>(&registry_, &metrics_, handle.value());

@@ -61,13 +61,14 @@ Result<std::vector<const User*>> Server::Authenticate(
 }
 
 void Server::SendFatal(httplib::Response& res, const Status& error,
-                       std::chrono::steady_clock::time_point received) {
+                       std::chrono::steady_clock::time_point received,
+                       const std::optional<std::string>& client_context_id) {
   std::string body;
-  auto outcome =
-      QueryService::WriteFatal(error, std::nullopt, false, received, [&body](std::string_view s) {
-        body.append(s);
-        return true;
-      });
+  auto outcome = QueryService::WriteFatal(error, client_context_id, false, received,
+                                          [&body](std::string_view s) {
+                                            body.append(s);
+                                            return true;
+                                          });
   metrics_.RecordRequest(outcome.status, outcome.elapsed);
   res.status = outcome.http_status;
   if (res.status == 401) res.set_header("WWW-Authenticate", "Basic realm=\"casql\"");

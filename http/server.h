@@ -68,7 +68,8 @@ class Server {
   bool RequireAdmin(const httplib::Request& req, httplib::Response& res) const;
   // A request that failed before execution: the fatal response, counted in the metrics.
   void SendFatal(httplib::Response& res, const Status& error,
-                 std::chrono::steady_clock::time_point received);
+                 std::chrono::steady_clock::time_point received,
+                 const std::optional<std::string>& client_context_id = std::nullopt);
 
   exec::Datastore* datastore_;
   ServerOptions options_;

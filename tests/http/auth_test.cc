@@ -83,9 +83,13 @@ TEST_F(Auth, QueryServiceChecksCredentialsAndRoles) {
   EXPECT_EQ(none.http_status, 401);
   EXPECT_EQ(Code(none), 10000);
   EXPECT_EQ(none.json.Field("status"), Value("fatal"));
-  auto wrong = Run("reader", "nope", "SELECT 1");
+  auto wrong = server_->Send("POST", "/query/service",
+                             R"({"statement":"SELECT 1","client_context_id":"c1"})",
+                             "application/json", Basic("reader", "nope"));
   EXPECT_EQ(wrong.http_status, 401);
   EXPECT_EQ(Code(wrong), 10000);
+  EXPECT_EQ(wrong.json.Field("clientContextID"), Value("c1"));
+  EXPECT_TRUE(wrong.json.Field("results").IsMissing());
   auto unknown = Run("nobody", kPassword, "SELECT 1");
   EXPECT_EQ(unknown.http_status, 401);
   EXPECT_EQ(Code(unknown), 10000);

@@ -276,5 +276,27 @@ TEST_F(RequestParams, MemoryQuotaStopsAStatementWith5500) {
   EXPECT_EQ(unlimited.json.Field("metrics").Field("resultCount"), Value(int64_t{1000}));
 }
 
+TEST_F(RequestParams, StatementsOverOneMebibyteAreRejected) {
+  const std::string statement = "SELECT \"" + std::string((1 << 20) + 10, 'x') + "\"";
+  auto r = server_->Query(Value(Object{{"statement", Value(statement)}}));
+  EXPECT_EQ(r.http_status, 400) << r.body.substr(0, 300);
+  EXPECT_EQ(FirstCode(r), 3000);
+  EXPECT_NE(r.json.Field("errors").Element(0).Field("msg").AsString().find("over the limit"),
+            std::string::npos)
+      << r.body.substr(0, 300);
+}
+
+TEST_F(RequestParams, QueryContextResolvesUnqualifiedKeyspaces) {
+  server_->MustRun("CREATE BUCKET qc");
+  server_->MustRun("CREATE SCOPE qc.s");
+  server_->MustRun("CREATE COLLECTION qc.s.c");
+  server_->MustRun(R"(UPSERT INTO qc.s.c (KEY, VALUE) VALUES ("k", {"v": 5}))");
+  auto r = server_->Query(
+      ParseJson(
+          R"({"statement":"SELECT RAW c.v FROM c USE KEYS \"k\"","query_context":"default:`qc`.`s`"})")
+          .value());
+  EXPECT_EQ(r.json.Field("results"), ParseJson("[5]").value()) << r.body;
+}
+
 }  // namespace
 }  // namespace casql::testing
