@@ -86,6 +86,8 @@ TEST_F(LargeResult, HundredThousandRowsStreamWithBoundedServerMemory) {
   EXPECT_NE(tail.find("\"status\":\"success\""), std::string::npos) << tail;
   EXPECT_GT(bytes, size_t{64} << 20) << "the response is large";
   const int64_t peak = ProcStatusBytes(pid, "VmHWM");
+  RecordProperty("response_bytes", std::to_string(bytes));
+  RecordProperty("server_peak_growth_bytes", std::to_string(peak - rss_before));
   EXPECT_LT(peak - rss_before, int64_t{24} << 20)
       << "server memory grew by " << (peak - rss_before) / (1 << 20) << " MiB for a "
       << bytes / (1 << 20) << " MiB response: rows must be streamed, not gathered";

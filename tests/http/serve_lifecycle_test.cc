@@ -159,5 +159,45 @@ TEST(ServeLifecycle, SigtermUnderWriteLoadLosesNoAcknowledgedWrite) {
   std::system(("rm -rf " + dir).c_str());
 }
 
+TEST(ServeLifecycle, SigtermLetsAStreamingResponseFinish) {
+  ServerProcess server({"--memory", "--bucket", "s"});
+  server.MustRun("CREATE PRIMARY INDEX ON s");
+  // About 6 MB of results, more than the socket buffers hold, read slowly.
+  const std::string pad(1000, 'p');
+  for (int batch = 0; batch < 3; ++batch) {
+    std::string values;
+    for (int i = batch * 500; i < (batch + 1) * 500; ++i) {
+      values += std::string(values.empty() ? "" : ",") + "(\"a" + std::to_string(i) +
+                "\", {\"pad\": \"" + pad + "\"})";
+    }
+    server.MustRun("UPSERT INTO s (KEY, VALUE) VALUES " + values);
+  }
+  std::atomic<bool> first_bytes{false};
+  std::string body;
+  std::thread reader([&] {
+    httplib::Client client("127.0.0.1", server.port());
+    httplib::Request req;
+    req.method = "POST";
+    req.path = "/query/service";
+    req.set_header("Content-Type", "application/json");
+    req.body = R"({"statement":"SELECT x.*, x AS a, x AS b, x AS c FROM s x"})";
+    req.content_receiver = [&](const char* data, size_t n, uint64_t, uint64_t) {
+      body.append(data, n);
+      first_bytes = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      return true;
+    };
+    client.send(req);
+  });
+  while (!first_bytes) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  kill(server.pid(), SIGTERM);
+  reader.join();
+  auto parsed = ParseJson(body);
+  ASSERT_TRUE(parsed.ok()) << "the response was cut: " << body.size() << " bytes";
+  EXPECT_EQ(parsed->Field("status"), Value("success"));
+  EXPECT_EQ(parsed->Field("metrics").Field("resultCount"), Value(int64_t{1500}));
+  EXPECT_EQ(server.Stop(), 0);
+}
+
 }  // namespace
 }  // namespace casql::testing
