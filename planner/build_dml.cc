@@ -5,6 +5,7 @@
 #include "planner/ops/fetch.h"
 #include "planner/ops/filter.h"
 #include "planner/ops/initial_project.h"
+#include "planner/ops/let.h"
 #include "planner/ops/limit.h"
 #include "planner/ops/parallel.h"
 #include "planner/ops/send_delete.h"
@@ -50,6 +51,18 @@ Scope FormalizeUpdateFor(std::shared_ptr<ast::UpdateFor>* clause, const Scope& s
   return inner;
 }
 
+// LET of UPDATE/DELETE: evaluated right after Fetch, so its bindings see the document as read
+// (and keep those values in RETURNING, after the write). Adds the variables to `scope`.
+OperatorPtr BuildLet(const std::vector<ast::LetBinding>& let, Scope* scope) {
+  if (let.empty()) return nullptr;
+  std::vector<ast::LetBinding> bindings = let;
+  for (auto& b : bindings) {
+    b.expr = Formalize(b.expr, *scope);
+    scope->variables.push_back(b.var);
+  }
+  return std::make_shared<Let>(std::move(bindings));
+}
+
 OperatorPtr ParallelSequence(std::vector<OperatorPtr> ops, int parallelism) {
   return std::make_shared<Parallel>(std::make_shared<Sequence>(std::move(ops)), parallelism);
 }
@@ -57,9 +70,6 @@ OperatorPtr ParallelSequence(std::vector<OperatorPtr> ops, int parallelism) {
 }  // namespace
 
 Result<OperatorPtr> BuildUpdate(const ast::UpdateStatement& update, const PlanContext& context) {
-  if (!update.let.empty()) {
-    return Status(ErrorCode::kSemantics, "LET in UPDATE is not supported by this version of casql");
-  }
   auto keyspace = BindKeyspace(update.keyspace, context);
   if (!keyspace.ok()) return keyspace.status();
   Scope scope;
@@ -69,6 +79,7 @@ Result<OperatorPtr> BuildUpdate(const ast::UpdateStatement& update, const PlanCo
 
   std::vector<OperatorPtr> read;
   read.push_back(std::make_shared<Fetch>(keyspace->path, keyspace->alias, keyspace->written_alias));
+  if (auto let = BuildLet(update.let, &scope)) read.push_back(let);
   if (update.where) {
     read.push_back(std::make_shared<Filter>(Formalize(update.where, scope), keyspace->alias));
   }
@@ -112,9 +123,6 @@ Result<OperatorPtr> BuildUpdate(const ast::UpdateStatement& update, const PlanCo
 }
 
 Result<OperatorPtr> BuildDelete(const ast::DeleteStatement& del, const PlanContext& context) {
-  if (!del.let.empty()) {
-    return Status(ErrorCode::kSemantics, "LET in DELETE is not supported by this version of casql");
-  }
   auto keyspace = BindKeyspace(del.keyspace, context);
   if (!keyspace.ok()) return keyspace.status();
   Scope scope;
@@ -124,6 +132,7 @@ Result<OperatorPtr> BuildDelete(const ast::DeleteStatement& del, const PlanConte
 
   std::vector<OperatorPtr> ops;
   ops.push_back(std::make_shared<Fetch>(keyspace->path, keyspace->alias, keyspace->written_alias));
+  if (auto let = BuildLet(del.let, &scope)) ops.push_back(let);
   if (del.where) {
     ops.push_back(std::make_shared<Filter>(Formalize(del.where, scope), keyspace->alias));
   }

@@ -38,4 +38,18 @@ Value ExplainUpdateFor(const ast::UpdateFor& clause) {
   return Value(std::move(out));
 }
 
+Value ExprTexts(const std::vector<ast::ExprPtr>& exprs) {
+  Array out;
+  for (const auto& e : exprs) out.push_back(Value(ExprText(e)));
+  return Value(std::move(out));
+}
+
+Value ExplainBindings(const std::vector<ast::LetBinding>& bindings) {
+  Array out;
+  for (const auto& b : bindings) {
+    out.push_back(Value(Object{{"expr", Value(ExprText(b.expr))}, {"var", Value(b.var)}}));
+  }
+  return Value(std::move(out));
+}
+
 }  // namespace casql::plan

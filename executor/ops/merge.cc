@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <set>
 
 #include "executor/datastore.h"
@@ -129,6 +130,12 @@ class MergeExec final : public UnaryExecOperator {
   enum class WriteOutcome { kWritten, kRetry, kFailed };
 
   WriteOutcome Update(Row* row, bool last_attempt) {
+    // Conflict injection fires once per key per statement, as for UPDATE.
+    const auto& inject = ctx_.settings().inject_cas_conflict;
+    if (std::find(inject.begin(), inject.end(), row->key) != inject.end() &&
+        injected_.insert(row->key).second) {
+      collection_->ArmConflict(row->key);
+    }
     a_.update_feed->Feed(*row);
     Row updated;
     auto got = a_.update->Next(&updated);
@@ -222,6 +229,7 @@ class MergeExec final : public UnaryExecOperator {
   bool bind_result_;
   MergeActions a_;
   std::set<std::string> touched_;
+  std::set<std::string> injected_;
   int64_t done_ = 0;
 };
 

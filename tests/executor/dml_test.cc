@@ -241,6 +241,41 @@ TEST_F(Dml, MergeFromAnExpressionIsRejectedClearly) {
   EXPECT_EQ(r.Field("errors").Element(0).Field("code"), Value(int64_t{3100}));
 }
 
+TEST_F(Dml, UpdateLetSeesTheOldDocument) {
+  Rows(R"(INSERT INTO b (KEY, VALUE) VALUES ("k", {"n": 1, "tag": "x"}))");
+  Value r = Rows(
+      R"(UPDATE b USE KEYS "k" LET old = n, t = tag || "!" SET n = old + 10, tag = t WHERE old < 5 RETURNING old, b.n, b.tag)");
+  EXPECT_EQ(r, J(R"([{"old":1,"n":11,"tag":"x!"}])"));
+  EXPECT_EQ(Rows(R"(SELECT RAW b FROM b USE KEYS "k")"), J(R"([{"n":11,"tag":"x!"}])"));
+  Value none = Run(R"(UPDATE b USE KEYS "k" LET old = n SET n = 0 WHERE old < 5)");
+  EXPECT_TRUE(none.Field("metrics").Field("mutationCount").IsMissing()) << ToJson(none);
+}
+
+TEST_F(Dml, UpdateLetIsReevaluatedOnCasRetry) {
+  Rows(R"(INSERT INTO b (KEY, VALUE) VALUES ("k", {"n": 1}))");
+  auto coll = Collection("b");
+  int writes = 0;
+  coll->SetBeforeConditionalWriteHook([&](std::string_view key) {
+    if (++writes > 1) return;
+    ASSERT_TRUE(coll->Upsert(key, kv::MakeJsonDoc(J(R"({"n": 5})")), kv::MutationOptions{}).ok());
+  });
+  http::QueryRequest request;
+  request.statement = R"(UPDATE b USE KEYS "k" LET old = n SET n = old * 2)";
+  request.cas_retries = 1;
+  Value r = Run(std::move(request));
+  coll->SetBeforeConditionalWriteHook(nullptr);
+  EXPECT_EQ(r.Field("status"), Value("success")) << ToJson(r);
+  EXPECT_EQ(Rows(R"(SELECT RAW n FROM b USE KEYS "k")"), J("[10]"));
+}
+
+TEST_F(Dml, DeleteLetFiltersOnBoundValues) {
+  Rows(R"(INSERT INTO b (KEY, VALUE) VALUES ("a", {"n": 1}), ("c", {"n": 3}))");
+  Value r =
+      Rows(R"(DELETE FROM b LET twice = n * 2 WHERE twice > 4 RETURNING META().id AS id, twice)");
+  EXPECT_EQ(r, J(R"([{"id":"c","twice":6}])"));
+  EXPECT_EQ(Rows("SELECT RAW META().id FROM b"), J(R"(["a"])"));
+}
+
 TEST_F(Dml, ExplainShowsTheInsertAndDeletePipelines) {
   Value insert = Rows(R"(EXPLAIN INSERT INTO b (KEY, VALUE) VALUES ("k", {"v": 1}) RETURNING *)");
   const Value& plan = insert.Element(0).Field("plan");
