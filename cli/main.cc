@@ -1,4 +1,5 @@
-// casql: the command-line entry point. `casql serve` runs the query service.
+// casql: the command-line entry point. `casql serve` runs the query service, `casql shell` is
+// its interactive client, `casql hash-password` makes password hashes for `serve --users`.
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -6,14 +7,21 @@
 #include <string>
 #include <thread>
 
+#include "cli/hash_password_command.h"
 #include "cli/regress_command.h"
 #include "cli/serve_command.h"
+#include "cli/shell_command.h"
 
 namespace {
 
 void Usage() {
   std::cerr << "usage: casql serve [--host H] [--port P] [--data-dir D | --memory] "
-               "[--threads N] [--fault-injection]\n";
+               "[--threads N] [--bucket NAME]... [--users FILE] [--max-requests N] "
+               "[--max-body-mb N] [--read-timeout S] [--write-timeout S] [--kv-port 0] "
+               "[--fault-injection]\n"
+               "       casql shell [--url URL] [-u USER -p PASSWORD] [-s STATEMENTS] [-f FILE]\n"
+               "       casql hash-password [--iterations N] < password\n"
+               "       casql regress PATH... [--url URL] [--format couchbase]\n";
 }
 
 }  // namespace
@@ -25,6 +33,8 @@ int main(int argc, char** argv) {
   }
   const std::string command = argv[1];
   if (command == "serve") return casql::cli::ServeCommand(argc - 2, argv + 2);
+  if (command == "shell") return casql::cli::ShellCommand(argc - 2, argv + 2);
+  if (command == "hash-password") return casql::cli::HashPasswordCommand(argc - 2, argv + 2);
   if (command == "regress") return casql::cli::RegressCommand(argc - 2, argv + 2);
   if (command == "--help" || command == "-h" || command == "help") {
     Usage();

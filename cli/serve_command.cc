@@ -3,10 +3,12 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <iostream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "executor/datastore.h"
 #include "http/server.h"
@@ -19,14 +21,26 @@ struct ServeOptions {
   http::ServerOptions server;
   std::string data_dir;
   bool memory = false;
+  std::vector<std::string> buckets;
+  std::string users_file;
+  int kv_port = 0;
 };
 
-bool ParseInt(const char* text, int* out) {
+bool ParseInt(const char* text, int* out, long max = 65535) {
   char* end = nullptr;
   const long v = std::strtol(text, &end, 10);
-  if (!*text || *end || v < 0 || v > 65535) return false;
+  if (!*text || *end || v < 0 || v > max) return false;
   *out = static_cast<int>(v);
   return true;
+}
+
+bool Bad(const std::string& arg) {
+  std::cerr << "casql serve: missing or bad value for " << arg << "\n";
+  return false;
+}
+
+bool IsLoopback(const std::string& host) {
+  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
 bool ParseArgs(int argc, char** argv, ServeOptions* opts) {
@@ -35,22 +49,49 @@ bool ParseArgs(int argc, char** argv, ServeOptions* opts) {
     auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
     if (arg == "--host") {
       const char* v = value();
-      if (!v) return false;
+      if (!v) return Bad(arg);
       opts->server.host = v;
     } else if (arg == "--port") {
       const char* v = value();
-      if (!v || !ParseInt(v, &opts->server.port)) return false;
+      if (!v || !ParseInt(v, &opts->server.port)) return Bad(arg);
     } else if (arg == "--threads") {
       const char* v = value();
-      if (!v || !ParseInt(v, &opts->server.threads) || opts->server.threads < 1) return false;
+      if (!v || !ParseInt(v, &opts->server.threads) || opts->server.threads < 1) return Bad(arg);
     } else if (arg == "--data-dir") {
       const char* v = value();
-      if (!v) return false;
+      if (!v) return Bad(arg);
       opts->data_dir = v;
     } else if (arg == "--memory") {
       opts->memory = true;
     } else if (arg == "--fault-injection") {
       opts->server.fault_injection = true;
+    } else if (arg == "--bucket") {
+      const char* v = value();
+      if (!v || !*v) return Bad(arg);
+      opts->buckets.push_back(v);
+    } else if (arg == "--users") {
+      const char* v = value();
+      if (!v) return Bad(arg);
+      opts->users_file = v;
+    } else if (arg == "--kv-port") {
+      const char* v = value();
+      if (!v || !ParseInt(v, &opts->kv_port)) return Bad(arg);
+    } else if (arg == "--max-requests") {
+      int n = 0;
+      const char* v = value();
+      if (!v || !ParseInt(v, &n, 1 << 20)) return Bad(arg);
+      opts->server.max_requests = static_cast<size_t>(n);
+    } else if (arg == "--max-body-mb") {
+      int n = 0;
+      const char* v = value();
+      if (!v || !ParseInt(v, &n, 4096) || n < 1) return Bad(arg);
+      opts->server.max_body_bytes = static_cast<size_t>(n) << 20;
+    } else if (arg == "--read-timeout" || arg == "--write-timeout") {
+      int n = 0;
+      const char* v = value();
+      if (!v || !ParseInt(v, &n, 86400) || n < 1) return Bad(arg);
+      (arg == "--read-timeout" ? opts->server.read_timeout : opts->server.write_timeout) =
+          std::chrono::seconds(n);
     } else {
       std::cerr << "casql serve: unknown option " << arg << "\n";
       return false;
@@ -58,6 +99,17 @@ bool ParseArgs(int argc, char** argv, ServeOptions* opts) {
   }
   if (opts->memory == !opts->data_dir.empty()) {
     std::cerr << "casql serve: give exactly one of --data-dir DIR and --memory\n";
+    return false;
+  }
+  if (opts->kv_port != 0) {
+    std::cerr << "casql serve: --kv-port: the KV binary protocol is not served yet; "
+                 "use --kv-port 0 or the KV REST API (/kv/...)\n";
+    return false;
+  }
+  if (opts->users_file.empty() && !IsLoopback(opts->server.host)) {
+    std::cerr << "casql serve: refusing to listen on " << opts->server.host
+              << " without --users: only loopback addresses may be served without "
+                 "authentication\n";
     return false;
   }
   return true;
@@ -71,7 +123,8 @@ int ServeCommand(int argc, char** argv) {
   if (!opts.data_dir.empty()) {
     ::mkdir(opts.data_dir.c_str(), 0755);
     struct stat st;
-    if (::stat(opts.data_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    if (::stat(opts.data_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) ||
+        ::access(opts.data_dir.c_str(), R_OK | W_OK | X_OK) != 0) {
       std::cerr << "casql serve: data directory " << opts.data_dir << " is not usable\n";
       return 1;
     }
@@ -85,10 +138,29 @@ int ServeCommand(int argc, char** argv) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  std::unique_ptr<http::UserStore> users;
+  if (!opts.users_file.empty()) {
+    auto loaded = http::UserStore::Load(opts.users_file);
+    if (!loaded.ok()) {
+      std::cerr << "casql serve: " << loaded.status().message() << "\n";
+      return 1;
+    }
+    users = std::move(loaded.value());
+    opts.server.users = users.get();
+  }
   auto store = exec::Datastore::Open(opts.data_dir);
   if (!store.ok()) {
     std::cerr << "casql serve: " << store.status().message() << "\n";
     return 1;
+  }
+  kv::Engine& engine = store.value()->engine();
+  for (const std::string& bucket : opts.buckets) {
+    kv::Status created = engine.CreateBucket(bucket);
+    if (!created.ok() && created.code() != kv::KvStatus::kKeyEexists) {
+      std::cerr << "casql serve: cannot create bucket " << bucket << ": " << created.message()
+                << "\n";
+      return 1;
+    }
   }
   http::Server server(store.value().get(), opts.server);
   Status bound = server.Bind();
@@ -108,6 +180,12 @@ int ServeCommand(int argc, char** argv) {
   // case wake the waiter so it can be joined.
   pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
+  // Every request has finished; make what they acknowledged durable before exiting.
+  kv::Status flushed = engine.Flush();
+  if (!flushed.ok()) {
+    std::cerr << "casql serve: flushing the store failed: " << flushed.message() << "\n";
+    return 1;
+  }
   return 0;
 }
 

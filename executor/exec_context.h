@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -52,6 +53,16 @@ class ExecContext {
   // The `opaque` number of the next KV request, as a memcached client would number it.
   uint32_t NextOpaque() { return opaque_.fetch_add(1, std::memory_order_relaxed); }
 
+  // Stopping a running statement from outside its pipeline (request timeout, memory quota,
+  // an administrator): the statement's loops poll CheckInterrupt() and return its status,
+  // which the caller chose, so the executor needs no knowledge of why it was stopped.
+  // SetDeadline must be called before execution starts; Interrupt from any thread.
+  void SetDeadline(std::chrono::steady_clock::time_point deadline, Status on_expiry);
+  // The first interruption wins; later ones are ignored.
+  void Interrupt(Status why);
+  // OK while the statement may continue.
+  Status CheckInterrupt();
+
  private:
   Datastore* datastore_;
   ExecSettings settings_;
@@ -60,6 +71,10 @@ class ExecContext {
   std::vector<Error> errors_;
   std::atomic<uint64_t> mutations_{0};
   std::atomic<uint32_t> opaque_{1};
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  Status on_deadline_;
+  std::atomic<bool> interrupted_{false};
+  Status interrupt_;  // guarded by mu_; set once, when interrupted_ becomes true
 };
 
 }  // namespace casql::exec

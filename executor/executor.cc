@@ -408,6 +408,7 @@ Status Runnable::RunPipeline(RowSink& sink) {
   const bool emit = !plan_.signature.IsNull();
   Row row;
   while (true) {
+    CASQL_RETURN_IF_ERROR(ctx_.CheckInterrupt());
     auto more = pipeline_->Next(&row);
     if (!more.ok()) return more.status();
     if (!*more) return Status::OK();

@@ -88,6 +88,21 @@ Result<std::chrono::nanoseconds> GetDuration(const RawParam& p) {
   return *d;
 }
 
+// creds: [{"user": "u", "pass": "p"}, ...].
+Result<std::vector<std::pair<std::string, std::string>>> ReadCreds(const Value& v) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!v.IsArray()) return TypeError("creds", "array of {user, pass} objects");
+  for (const Value& c : v.AsArray()) {
+    const Value& user = c.Field("user");
+    const Value& pass = c.Field("pass");
+    if (!user.IsString() || !pass.IsString()) {
+      return TypeError("creds", "array of {user, pass} objects");
+    }
+    out.emplace_back(user.AsString(), pass.AsString());
+  }
+  return out;
+}
+
 Result<std::vector<RawParam>> ReadParams(std::string_view content_type, std::string_view body,
                                          const std::multimap<std::string, std::string>& url,
                                          bool is_get) {
@@ -172,6 +187,10 @@ Result<QueryRequest> ParseQueryRequest(std::string_view content_type, std::strin
       if (n == "metrics") req.metrics = *b;
       if (n == "signature") req.signature = *b;
       if (n == "preserve_expiry") req.preserve_expiry = *b;
+      if (n == "tximplicit" && *b) {
+        return Status(ErrorCode::kTransactionsNotSupported,
+                      FormatError(ErrorCode::kTransactionsNotSupported, {}));
+      }
     } else if (n == "client_context_id") {
       auto s = GetString(p);
       if (!s.ok()) return s.status();
@@ -218,18 +237,39 @@ Result<QueryRequest> ParseQueryRequest(std::string_view content_type, std::strin
       if (!i.ok()) return i.status();
       if (*i < 0 || *i > 1000) return BadValue("cas_retries", std::to_string(*i));
       req.cas_retries = static_cast<int>(*i);
-    } else if (n == "max_parallelism" || n == "scan_cap" || n == "pipeline_cap" ||
-               n == "pipeline_batch" || n == "memory_quota" || n == "error_limit") {
+    } else if (n == "memory_quota") {
       auto i = GetInt(p);
       if (!i.ok()) return i.status();
-    } else if (n == "creds" || n == "scan_vector" || n == "scan_vectors") {
+      if (*i < 0) return BadValue(n, std::to_string(*i));
+      req.memory_quota_bytes = static_cast<uint64_t>(*i) << 20;
+    } else if (n == "max_parallelism" || n == "scan_cap" || n == "pipeline_cap" ||
+               n == "pipeline_batch" || n == "error_limit" || n == "n1ql_feat_ctrl" ||
+               n == "max_index_api" || n == "txstmtnum" || n == "numatrs") {
+      auto i = GetInt(p);
+      if (!i.ok()) return i.status();
+    } else if (n == "creds") {
       auto v = GetJson(p);
       if (!v.ok()) return v.status();
-    } else if (n == "format" || n == "encoding" || n == "compression" || n == "profile" ||
-               n == "use_replica" || n == "sort_projection" || n == "duration_style" ||
-               n == "loglevel" || n == "encoded_plan") {
+      auto creds = ReadCreds(*v);
+      if (!creds.ok()) return creds.status();
+      req.creds = std::move(creds.value());
+    } else if (n == "scan_vector" || n == "scan_vectors" || n == "txdata") {
+      auto v = GetJson(p);
+      if (!v.ok()) return v.status();
+    } else if (n == "format" || n == "encoding" || n == "compression") {
       auto s = GetString(p);
       if (!s.ok()) return s.status();
+      const std::string v = Lower(*s);
+      const char* only = n == "format" ? "json" : n == "encoding" ? "utf-8" : "none";
+      if (v != only) return BadValue(n, *s);
+    } else if (n == "profile" || n == "use_replica" || n == "sort_projection" ||
+               n == "duration_style" || n == "loglevel" || n == "encoded_plan" ||
+               n == "atrcollection") {
+      auto s = GetString(p);
+      if (!s.ok()) return s.status();
+    } else if (n == "txid") {
+      return Status(ErrorCode::kTransactionsNotSupported,
+                    FormatError(ErrorCode::kTransactionsNotSupported, {}));
     } else if (n == "inject_cas_conflict" && context.fault_injection) {
       auto v = GetJson(p);
       if (!v.ok() && p.from_form) v = Value(p.text);  // a bare key in a form

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "http/auth.h"
 #include "kvengine/kvengine.h"
 #include "value/status.h"
 #include "value/value.h"
@@ -32,6 +33,15 @@ struct QueryRequest {
   std::chrono::milliseconds kv_timeout{2500};
   bool preserve_expiry = false;
   int cas_retries = 0;
+  // memory_quota (MiB in the request; 0 = none) in bytes: the most result bytes the statement
+  // may produce before it fails with 5500.
+  uint64_t memory_quota_bytes = 0;
+  // `creds`: [{"user": ..., "pass": ...}], checked like HTTP Basic credentials.
+  std::vector<std::pair<std::string, std::string>> creds;
+  // Who runs the statement, when the server has users (`authorize`): the statement needs a
+  // role held by one of them. Filled by the server after authentication.
+  bool authorize = false;
+  std::vector<const User*> users;
   // casql's conflict injection (only with `serve --fault-injection`): before the statement
   // writes any of these keys, a concurrent writer changes them, so its write fails with a
   // CAS mismatch deterministically.

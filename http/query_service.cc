@@ -3,6 +3,8 @@
 #include <random>
 
 #include "executor/executor.h"
+#include "http/go_duration.h"
+#include "http/statement_privileges.h"
 #include "http/status_mapping.h"
 #include "parser/parser.h"
 #include "planner/planner.h"
@@ -31,14 +33,33 @@ std::string TextAfterExplain(const std::string& statement) {
   return i == std::string::npos ? "" : statement.substr(i);
 }
 
+// Streams rows to the response and enforces the memory quota on the bytes they take
+// (docs/http-api.md: what the quota counts).
 class WriterSink final : public exec::RowSink {
  public:
-  explicit WriterSink(ResponseWriter& writer) : writer_(writer) {}
-  bool Write(const Value& row) override { return writer_.Row(row); }
+  WriterSink(ResponseWriter& writer, exec::ExecContext& ctx, uint64_t quota_bytes)
+      : writer_(writer), ctx_(ctx), quota_bytes_(quota_bytes) {}
+  bool Write(const Value& row) override {
+    const bool written = writer_.Row(row);
+    if (quota_bytes_ > 0 && writer_.result_size() > quota_bytes_) {
+      ctx_.Interrupt(Status(ErrorCode::kMemoryQuota, FormatError(ErrorCode::kMemoryQuota, {})));
+    }
+    return written;
+  }
 
  private:
   ResponseWriter& writer_;
+  exec::ExecContext& ctx_;
+  const uint64_t quota_bytes_;
 };
+
+Status TimeoutError(std::chrono::nanoseconds timeout) {
+  Error error;
+  error.code = static_cast<int>(ErrorCode::kTimeout);
+  error.message = FormatError(ErrorCode::kTimeout, {FormatGoDuration(timeout)});
+  error.retry = true;
+  return Status(std::move(error));
+}
 
 }  // namespace
 
@@ -75,6 +96,10 @@ QueryService::Execution QueryService::Prepare(QueryRequest request,
   }
   auto plan = PlanStatement(ex.request_);
   if (!plan.ok()) return fail(plan.status());
+  if (ex.request_.authorize) {
+    Status allowed = Authorize(ex.request_.users, StatementPrivileges(*plan.value()));
+    if (!allowed.ok()) return fail(allowed);
+  }
   if (plan.value()->is_mutation && ex.request_.readonly) {
     return fail(Status(ErrorCode::kReadonly, FormatError(ErrorCode::kReadonly, {})));
   }
@@ -90,6 +115,7 @@ QueryService::Execution QueryService::Prepare(QueryRequest request,
   ex.ctx_ = std::make_unique<exec::ExecContext>(datastore_, settings);
   ex.ctx_->named_args = req.named_args;
   ex.ctx_->positional_args = req.positional_args;
+  if (req.timeout) ex.ctx_->SetDeadline(received + *req.timeout, TimeoutError(*req.timeout));
   const std::string explain_text = ex.plan_->is_explain ? TextAfterExplain(req.statement) : "";
   auto runnable = exec::Prepare(*ex.plan_, explain_text, *ex.ctx_);
   if (!runnable.ok()) return fail(runnable.status());
@@ -109,7 +135,12 @@ QueryService::Outcome QueryService::WriteFatal(const Status& error,
   metrics.elapsed = std::chrono::steady_clock::now() - received;
   metrics.error_count = 1;
   writer.End("fatal", &metrics);
-  return Outcome{HttpStatusForError(error.code(), true), "fatal"};
+  Outcome outcome;
+  outcome.http_status = HttpStatusForError(error.code(), true);
+  outcome.status = "fatal";
+  outcome.errors = {error.error()};
+  outcome.elapsed = metrics.elapsed;
+  return outcome;
 }
 
 QueryService::Outcome QueryService::Execution::Stream(const ResponseWriter::Output& out) {
@@ -117,18 +148,23 @@ QueryService::Outcome QueryService::Execution::Stream(const ResponseWriter::Outp
   ResponseWriter writer(out, req.pretty);
   writer.Begin(request_id_, req.client_context_id ? &*req.client_context_id : nullptr);
   ResponseWriter::Metrics metrics;
+  Outcome outcome;
+  outcome.http_status = http_status_;
   if (!failure_.ok()) {
     writer.Errors({failure_.error()});
     metrics.elapsed = std::chrono::steady_clock::now() - received_;
     metrics.error_count = 1;
     writer.End("fatal", req.metrics ? &metrics : nullptr);
-    return Outcome{http_status_, "fatal"};
+    outcome.status = "fatal";
+    outcome.errors = {failure_.error()};
+    outcome.elapsed = metrics.elapsed;
+    return outcome;
   }
   if (req.signature) writer.Signature(plan_->signature);
 
   const auto started = std::chrono::steady_clock::now();
   writer.BeginResults();
-  WriterSink sink(writer);
+  WriterSink sink(writer, *ctx_, req.memory_quota_bytes);
   Status status = runnable_->Run(sink);
   writer.EndResults();
 
@@ -141,9 +177,22 @@ QueryService::Outcome QueryService::Execution::Stream(const ResponseWriter::Outp
   metrics.execution = finished - started;
   metrics.mutation_count = ctx.mutation_count();
   metrics.error_count = errors.size();
-  const std::string state = !status.ok() ? "fatal" : (errors.empty() ? "success" : "errors");
+  std::string state = errors.empty() ? "success" : "errors";
+  if (!status.ok()) {
+    state = status.code() == static_cast<int>(ErrorCode::kTimeout) ? "timeout" : "fatal";
+  }
+  if (writer.client_gone()) state = "closed";
   writer.End(state, req.metrics ? &metrics : nullptr);
-  return Outcome{http_status_, state};
+  outcome.status = state;
+  if (!errors.empty()) outcome.http_status = HttpStatusForError(errors.front().code, false);
+  outcome.errors = std::move(errors);
+  outcome.elapsed = metrics.elapsed;
+  outcome.execution = metrics.execution;
+  outcome.result_count = writer.result_count();
+  outcome.result_size = writer.result_size();
+  outcome.mutation_count = metrics.mutation_count;
+  outcome.mutated = MutatedKeyspace(*plan_);
+  return outcome;
 }
 
 }  // namespace casql::http

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,9 +25,17 @@ class QueryService {
  public:
   explicit QueryService(exec::Datastore* datastore) : datastore_(datastore) {}
 
+  // What a finished request reports to the registry and metrics.
   struct Outcome {
     int http_status = 200;
-    std::string status;  // "success", "errors", "fatal", ...
+    std::string status;  // "success", "errors", "fatal", "timeout", "closed"
+    std::vector<Error> errors;
+    std::chrono::nanoseconds elapsed{0};
+    std::chrono::nanoseconds execution{0};
+    uint64_t result_count = 0;
+    uint64_t result_size = 0;
+    uint64_t mutation_count = 0;
+    std::optional<plan::KeyspacePath> mutated;  // the keyspace a DML statement wrote
   };
 
   // Decides everything that can fail before execution (parse, plan, readonly) and returns
@@ -35,6 +44,12 @@ class QueryService {
   class Execution {
    public:
     int http_status() const { return http_status_; }
+    // Statements that send the client no rows (DDL, DML without RETURNING) are run before
+    // the status line is sent, so an execution error such as 4300 still sets the HTTP
+    // status, as in Couchbase where nothing has been flushed by then.
+    bool streams_rows() const { return plan_ && !plan_->signature.IsNull(); }
+    const std::string& request_id() const { return request_id_; }
+    const QueryRequest& request() const { return request_; }
     // Streams the response to `out` (returns false when the client is gone).
     Outcome Stream(const ResponseWriter::Output& out);
 

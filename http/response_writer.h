@@ -42,6 +42,7 @@ class ResponseWriter {
 
   uint64_t result_count() const { return result_count_; }
   uint64_t result_size() const { return result_size_; }
+  bool client_gone() const { return client_gone_; }
 
  private:
   void Field(std::string_view name);

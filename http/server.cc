@@ -1,56 +1,79 @@
 #include "http/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include "http/status_mapping.h"
+#include "value/json.h"
 
 namespace casql::http {
 
-namespace {
-
-std::string ContentType() {
+std::string QueryContentType() {
   return std::string("application/json; version=") + kVersion + "-N1QL";
 }
-
-bool AcceptsJson(const httplib::Request& req) {
-  const std::string accept = req.get_header_value("Accept");
-  if (accept.empty()) return true;
-  for (const char* ok : {"*/*", "application/json", "application/xml", "application/*"}) {
-    if (accept.find(ok) != std::string::npos) return true;
-  }
-  return false;
-}
-
-// Sends a response that failed before execution (bad parameters, wrong method or media
-// type): a fatal document with no results.
-void SendFatal(httplib::Response& res, const Status& error, bool pretty,
-               std::chrono::steady_clock::time_point received) {
-  std::string body;
-  auto outcome =
-      QueryService::WriteFatal(error, std::nullopt, pretty, received, [&body](std::string_view s) {
-        body.append(s);
-        return true;
-      });
-  res.status = outcome.http_status;
-  res.set_content(body, ContentType().c_str());
-}
-
-}  // namespace
 
 Server::Server(exec::Datastore* datastore, ServerOptions options)
     : datastore_(datastore),
       options_(std::move(options)),
       service_(datastore),
+      registry_(options_.max_requests),
+      kv_rest_(&datastore->engine(), &metrics_),
+      started_(std::chrono::steady_clock::now()),
       server_(std::make_unique<httplib::Server>()) {
   const int threads = options_.threads;
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // httplib's default also sets SO_REUSEPORT, which lets a second server bind a port that is
+  // already serving; SO_REUSEADDR alone still allows a quick restart.
+  server_->set_socket_options([](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   server_->set_tcp_nodelay(true);
   server_->set_payload_max_length(options_.max_body_bytes);
   server_->set_keep_alive_max_count(100000);
+  server_->set_read_timeout(options_.read_timeout);
+  server_->set_write_timeout(options_.write_timeout);
+  // An idle keep-alive connection holds a pool thread; let it go soon.
+  server_->set_keep_alive_timeout(std::min<time_t>(5, options_.read_timeout.count()));
   Routes();
 }
 
 Server::~Server() = default;
+
+Result<std::vector<const User*>> Server::Authenticate(
+    const httplib::Request& req,
+    const std::vector<std::pair<std::string, std::string>>& creds) const {
+  std::vector<const User*> users;
+  if (!options_.users) return users;
+  std::vector<std::pair<std::string, std::string>> given = creds;
+  if (req.has_header("Authorization")) {
+    auto basic = ParseBasicAuth(req.get_header_value("Authorization"));
+    if (!basic) return AuthenticationError("malformed Authorization header (HTTP Basic only)");
+    given.insert(given.begin(), *basic);
+  }
+  if (given.empty()) return AuthenticationError("no credentials (HTTP Basic or creds)");
+  for (const auto& [name, password] : given) {
+    auto user = options_.users->Authenticate(name, password);
+    if (!user.ok()) return user.status();
+    users.push_back(user.value());
+  }
+  return users;
+}
+
+void Server::SendFatal(httplib::Response& res, const Status& error,
+                       std::chrono::steady_clock::time_point received,
+                       const std::optional<std::string>& client_context_id) {
+  std::string body;
+  auto outcome = QueryService::WriteFatal(error, client_context_id, false, received,
+                                          [&body](std::string_view s) {
+                                            body.append(s);
+                                            return true;
+                                          });
+  metrics_.RecordRequest(outcome.status, outcome.elapsed);
+  res.status = outcome.http_status;
+  if (res.status == 401) res.set_header("WWW-Authenticate", "Basic realm=\"casql\"");
+  res.set_content(body, QueryContentType().c_str());
+}
 
 void Server::Routes() {
   server_->Get("/admin/ping", [](const httplib::Request&, httplib::Response& res) {
@@ -58,46 +81,61 @@ void Server::Routes() {
   });
 
   auto query = [this](const httplib::Request& req, httplib::Response& res) {
-    const auto received = std::chrono::steady_clock::now();
-    if (!AcceptsJson(req)) {
-      SendFatal(res,
-                Status(ErrorCode::kMediaType,
-                       FormatError(ErrorCode::kMediaType, {req.get_header_value("Accept")})),
-                false, received);
-      return;
-    }
-    std::multimap<std::string, std::string> params(req.params.begin(), req.params.end());
-    RequestContext context{req.method == "GET", options_.fault_injection};
-    auto parsed =
-        ParseQueryRequest(req.get_header_value("Content-Type"), req.body, params, context);
-    if (!parsed.ok()) {
-      SendFatal(res, parsed.status(), false, received);
-      return;
-    }
-    auto execution = std::make_shared<QueryService::Execution>(
-        service_.Prepare(std::move(parsed.value()), received));
-    res.status = execution->http_status();
-    res.set_chunked_content_provider(ContentType(), [execution](size_t, httplib::DataSink& sink) {
-      execution->Stream([&sink](std::string_view chunk) {
-        return sink.is_writable() && sink.write(chunk.data(), chunk.size());
-      });
-      sink.done();
-      return true;
-    });
+    HandleQuery(req, res);
   };
   for (const char* path : {"/query/service", "/query"}) {
     server_->Get(path, query);
     server_->Post(path, query);
-    auto unsupported = [](const httplib::Request& req, httplib::Response& res) {
+    auto unsupported = [this](const httplib::Request& req, httplib::Response& res) {
       SendFatal(res,
                 Status(ErrorCode::kUnsupportedMethod,
                        FormatError(ErrorCode::kUnsupportedMethod, {req.method})),
-                false, std::chrono::steady_clock::now());
+                std::chrono::steady_clock::now());
     };
     server_->Put(path, unsupported);
     server_->Delete(path, unsupported);
     server_->Patch(path, unsupported);
   }
+
+  auto kv = [this](const httplib::Request& req, httplib::Response& res) {
+    auto users = Authenticate(req, {});
+    if (!users.ok()) {
+      res.status = 401;
+      res.set_header("WWW-Authenticate", "Basic realm=\"casql\"");
+      res.set_content(ToJson(ErrorObject(users.status().error())), "application/json");
+      return;
+    }
+    kv_rest_.Handle(req, res, options_.users ? &users.value() : nullptr);
+  };
+  const char* kv_pattern = R"(/kv/.*)";
+  server_->Get(kv_pattern, kv);
+  server_->Put(kv_pattern, kv);
+  server_->Post(kv_pattern, kv);
+  server_->Delete(kv_pattern, kv);
+
+  AdminRoutes();
+
+  // Bodies over the cap are refused by httplib before any handler runs (HTTP 413 with no
+  // body); give them the error document of the API they were sent to.
+  server_->set_error_handler(httplib::Server::HandlerWithResponse(
+      [this](const httplib::Request& req, httplib::Response& res) {
+        if (res.status != 413 || !res.body.empty())
+          return httplib::Server::HandlerResponse::Unhandled;
+        const std::string limit = std::to_string(options_.max_body_bytes);
+        if (req.path.rfind("/kv/", 0) == 0) {
+          res.set_content(KvErrorBody(kv::KvStatus::kE2big,
+                                      "request body larger than the limit of " + limit + " bytes"),
+                          "application/json");
+        } else {
+          SendFatal(res,
+                    Status(ErrorCode::kRequestBody,
+                           FormatError(ErrorCode::kRequestBody, {"the request body"}) +
+                               ": it is larger than the limit of " + limit + " bytes"),
+                    std::chrono::steady_clock::now());
+          res.status = 413;
+        }
+        return httplib::Server::HandlerResponse::Handled;
+      }));
 }
 
 Status Server::Bind() {

@@ -27,6 +27,9 @@ class PrimaryScanExec final : public ExecOperator {
   static constexpr size_t kBatch = 1024;
 
   Status Refill() {
+    // A scan whose rows are all filtered out never returns to the statement's row loop, so
+    // it polls for a timeout itself, once per batch.
+    CASQL_RETURN_IF_ERROR(ctx_.CheckInterrupt());
     batch_.clear();
     next_ = 0;
     kv::Status status =

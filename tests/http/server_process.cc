@@ -58,6 +58,7 @@ ServerProcess::Response ServerProcess::Convert(const httplib::Result& result) {
   r.http_status = result->status;
   r.body = result->body;
   r.content_type = result->get_header_value("Content-Type");
+  r.headers = result->headers;
   auto parsed = ParseJson(r.body);
   if (parsed.ok()) r.json = parsed.value();
   return r;
@@ -83,6 +84,50 @@ ServerProcess::Response ServerProcess::Post(const std::string& path, const std::
 ServerProcess::Response ServerProcess::Get(const std::string& path) {
   httplib::Client client("127.0.0.1", port_);
   return Convert(client.Get(path.c_str()));
+}
+
+ServerProcess::Response ServerProcess::Send(const std::string& method, const std::string& path,
+                                            const std::string& body,
+                                            const std::string& content_type,
+                                            const httplib::Headers& headers) {
+  httplib::Client client("127.0.0.1", port_);
+  Response r;
+  httplib::Result result =
+      method == "GET"      ? client.Get(path.c_str(), headers)
+      : method == "DELETE" ? client.Delete(path.c_str(), headers, body, content_type.c_str())
+      : method == "PUT"    ? client.Put(path.c_str(), headers, body, content_type.c_str())
+                           : client.Post(path.c_str(), headers, body, content_type.c_str());
+  r = Convert(result);
+  if (result) r.headers = result->headers;
+  return r;
+}
+
+ServerProcess::Refusal ServerProcess::FailToStart(std::vector<std::string> extra_args) {
+  int err_pipe[2];
+  if (pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
+  std::vector<std::string> args{CASQL_BINARY, "serve"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  const int pid = fork();
+  if (pid == 0) {
+    dup2(err_pipe[1], STDERR_FILENO);
+    close(err_pipe[0]);
+    close(err_pipe[1]);
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  close(err_pipe[1]);
+  Refusal refusal;
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(err_pipe[0], buf, sizeof(buf))) > 0) refusal.stderr_text.append(buf, n);
+  close(err_pipe[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  refusal.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return refusal;
 }
 
 }  // namespace casql::testing

@@ -1,0 +1,192 @@
+// --users: every endpoint but ping needs credentials (HTTP Basic or `creds`), wrong ones are
+// 401 with error 10000, a missing role is 13014 naming the role, the right role passes.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "tests/http/server_process.h"
+#include "value/json.h"
+
+namespace casql::testing {
+namespace {
+
+const char* kPassword = "s3cret pass";
+
+std::string RunWithInput(const std::string& command, const std::string& input) {
+  const std::string line = "printf '%s\\n' '" + input + "' | " + command;
+  FILE* pipe = popen(line.c_str(), "r");
+  std::string out;
+  char buf[256];
+  while (pipe && fgets(buf, sizeof(buf), pipe)) out += buf;
+  if (pipe) pclose(pipe);
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+httplib::Headers Basic(const std::string& user, const std::string& password) {
+  return {httplib::make_basic_authentication_header(user, password)};
+}
+
+class Auth : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string hash =
+        RunWithInput(std::string(CASQL_BINARY) + " hash-password --iterations 1000", kPassword);
+    ASSERT_EQ(hash.rfind("pbkdf2-sha256$1000$", 0), 0u) << hash;
+    users_file_ = "/tmp/casql_users_" + std::to_string(getpid()) + ".json";
+    std::ofstream(users_file_)
+        << R"([
+      {"name": "root", "password": ")"
+        << hash << R"(", "roles": ["admin"]},
+      {"name": "reader", "password": ")"
+        << hash << R"(", "roles": ["query_select[sec]", "data_reader[sec]"]},
+      {"name": "writer", "password": ")"
+        << hash << R"(", "roles": ["query_select[sec]", "query_insert[sec:_default:_default]",
+                                                   "data_writer[sec]"]},
+      {"name": "outsider", "password": ")"
+        << hash << R"(", "roles": ["query_select[elsewhere]", "data_reader[elsewhere]"]}
+    ])";
+    server_ = new ServerProcess({"--memory", "--bucket", "sec", "--users", users_file_});
+    auto r = Run("root", kPassword, "CREATE PRIMARY INDEX ON sec");
+    ASSERT_EQ(r.json.Field("status"), Value("success")) << r.body;
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    unlink(users_file_.c_str());
+  }
+  static ServerProcess::Response Run(const std::string& user, const std::string& password,
+                                     const std::string& statement) {
+    return server_->Send("POST", "/query/service",
+                         ToJson(Value(Object{{"statement", Value(statement)}})), "application/json",
+                         Basic(user, password));
+  }
+  static int Code(const ServerProcess::Response& r) {
+    const Value& errors = r.json.Field("errors");
+    const Value& code = errors.IsArray() ? errors.Element(0).Field("code") : r.json.Field("code");
+    return code.IsNumber() ? static_cast<int>(code.AsInt()) : -1;
+  }
+  static ServerProcess* server_;
+  static std::string users_file_;
+};
+
+ServerProcess* Auth::server_ = nullptr;
+std::string Auth::users_file_;
+
+TEST_F(Auth, PingNeedsNoCredentials) {
+  EXPECT_EQ(server_->Get("/admin/ping").http_status, 200);
+}
+
+TEST_F(Auth, QueryServiceChecksCredentialsAndRoles) {
+  auto none = server_->Query(ParseJson(R"({"statement":"SELECT 1"})").value());
+  EXPECT_EQ(none.http_status, 401);
+  EXPECT_EQ(Code(none), 10000);
+  EXPECT_EQ(none.json.Field("status"), Value("fatal"));
+  auto wrong = server_->Send("POST", "/query/service",
+                             R"({"statement":"SELECT 1","client_context_id":"c1"})",
+                             "application/json", Basic("reader", "nope"));
+  EXPECT_EQ(wrong.http_status, 401);
+  EXPECT_EQ(Code(wrong), 10000);
+  EXPECT_EQ(wrong.json.Field("clientContextID"), Value("c1"));
+  EXPECT_TRUE(wrong.json.Field("results").IsMissing());
+  auto unknown = Run("nobody", kPassword, "SELECT 1");
+  EXPECT_EQ(unknown.http_status, 401);
+  EXPECT_EQ(Code(unknown), 10000);
+
+  auto missing = Run("outsider", kPassword, "SELECT * FROM sec");
+  EXPECT_EQ(missing.http_status, 401) << missing.body;
+  EXPECT_EQ(Code(missing), 13014);
+  EXPECT_EQ(missing.json.Field("errors").Element(0).Field("msg"),
+            Value("User does not have credentials to run SELECT queries on default:sec. Add "
+                  "role query_select on default:sec to allow the statement to run."));
+  auto insert = Run("reader", kPassword, R"(INSERT INTO sec (KEY, VALUE) VALUES ("r", 1))");
+  EXPECT_EQ(Code(insert), 13014);
+  EXPECT_NE(insert.json.Field("errors").Element(0).Field("msg").AsString().find(
+                "Add role query_insert on default:sec"),
+            std::string::npos)
+      << insert.body;
+  auto ddl = Run("writer", kPassword, "CREATE BUCKET other");
+  EXPECT_EQ(Code(ddl), 13014);
+
+  auto allowed = Run("writer", kPassword, R"(UPSERT INTO sec (KEY, VALUE) VALUES ("w", 1))");
+  EXPECT_EQ(Code(allowed), 13014) << "UPSERT also needs query_update, which writer lacks";
+  auto inserted = Run("writer", kPassword, R"(INSERT INTO sec (KEY, VALUE) VALUES ("w", 1))");
+  EXPECT_EQ(inserted.json.Field("status"), Value("success")) << inserted.body;
+  auto read = Run("reader", kPassword, "SELECT RAW s FROM sec s");
+  EXPECT_EQ(read.json.Field("results"), ParseJson("[1]").value()) << read.body;
+  auto no_keyspace = Run("outsider", kPassword, "SELECT 1 AS one");
+  EXPECT_EQ(no_keyspace.json.Field("status"), Value("success")) << no_keyspace.body;
+}
+
+TEST_F(Auth, CredsParameterAuthenticatesLikeBasic) {
+  auto good = server_->Query(Value(Object{
+      {"statement", Value("SELECT RAW 1")},
+      {"creds",
+       Value(Array{Value(Object{{"user", Value("reader")}, {"pass", Value(kPassword)}})})}}));
+  EXPECT_EQ(good.json.Field("status"), Value("success")) << good.body;
+  auto bad = server_->Query(Value(Object{
+      {"statement", Value("SELECT RAW 1")},
+      {"creds", Value(Array{Value(Object{{"user", Value("reader")}, {"pass", Value("x")}})})}}));
+  EXPECT_EQ(bad.http_status, 401);
+  EXPECT_EQ(Code(bad), 10000);
+}
+
+TEST_F(Auth, AdminEndpointsNeedTheAdminRole) {
+  for (const char* path :
+       {"/admin/vitals", "/admin/active_requests", "/admin/completed_requests", "/metrics"}) {
+    auto none = server_->Get(path);
+    EXPECT_EQ(none.http_status, 401) << path;
+    EXPECT_EQ(Code(none), 10000) << path << " " << none.body;
+    auto wrong = server_->Send("GET", path, "", "", Basic("root", "wrong"));
+    EXPECT_EQ(wrong.http_status, 401) << path;
+    EXPECT_EQ(Code(wrong), 10000) << path;
+    auto missing = server_->Send("GET", path, "", "", Basic("reader", kPassword));
+    EXPECT_EQ(missing.http_status, 401) << path;
+    EXPECT_EQ(Code(missing), 13014) << path << " " << missing.body;
+    auto right = server_->Send("GET", path, "", "", Basic("root", kPassword));
+    EXPECT_EQ(right.http_status, 200) << path << " " << right.body;
+  }
+}
+
+TEST_F(Auth, KvRestNeedsDataRoles) {
+  const std::string doc = "/kv/sec/_default/_default/kv1";
+  auto none = server_->Send("GET", doc);
+  EXPECT_EQ(none.http_status, 401);
+  EXPECT_EQ(Code(none), 10000);
+  auto wrong = server_->Send("PUT", doc, "{}", "application/json", Basic("writer", "bad"));
+  EXPECT_EQ(wrong.http_status, 401);
+  auto reader_writes =
+      server_->Send("PUT", doc, "{}", "application/json", Basic("reader", kPassword));
+  EXPECT_EQ(reader_writes.http_status, 403) << reader_writes.body;
+  EXPECT_EQ(reader_writes.json.Field("status"), Value("EACCESS"));
+  auto outsider_reads = server_->Send("GET", doc, "", "", Basic("outsider", kPassword));
+  EXPECT_EQ(outsider_reads.http_status, 403);
+  auto written =
+      server_->Send("PUT", doc, R"({"ok":true})", "application/json", Basic("writer", kPassword));
+  EXPECT_EQ(written.http_status, 200) << written.body;
+  auto read = server_->Send("GET", doc, "", "", Basic("reader", kPassword));
+  EXPECT_EQ(read.http_status, 200) << read.body;
+  EXPECT_EQ(read.json, ParseJson(R"({"ok":true})").value());
+}
+
+TEST_F(Auth, BadUsersFilesAndOpenAddressesWithoutUsersRefuseToStart) {
+  const std::string bad = users_file_ + ".bad";
+  std::ofstream(bad) << R"([{"name": "x", "password": "plaintext", "roles": ["admin"]}])";
+  auto plain = ServerProcess::FailToStart({"--memory", "--port", "0", "--users", bad});
+  EXPECT_NE(plain.exit_status, 0);
+  EXPECT_NE(plain.stderr_text.find("casql hash-password"), std::string::npos) << plain.stderr_text;
+  std::ofstream(bad) << R"([{"name": "x", "password": "pbkdf2-sha256$1000$00$)"
+                     << std::string(64, '0') << R"(", "roles": ["superuser"]}])";
+  auto role = ServerProcess::FailToStart({"--memory", "--port", "0", "--users", bad});
+  EXPECT_NE(role.exit_status, 0);
+  EXPECT_NE(role.stderr_text.find("unknown role 'superuser'"), std::string::npos)
+      << role.stderr_text;
+  unlink(bad.c_str());
+  auto open = ServerProcess::FailToStart({"--memory", "--port", "0", "--host", "0.0.0.0"});
+  EXPECT_NE(open.exit_status, 0);
+  EXPECT_NE(open.stderr_text.find("without --users"), std::string::npos) << open.stderr_text;
+}
+
+}  // namespace
+}  // namespace casql::testing

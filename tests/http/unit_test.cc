@@ -1,0 +1,157 @@
+// In-process tests of the HTTP module's pieces: password hashes, users files and roles, the
+// privileges a statement needs, the request registry, and the shell's statement splitter.
+#include <gtest/gtest.h>
+
+#include "cli/statement_splitter.h"
+#include "executor/datastore.h"
+#include "http/auth.h"
+#include "http/password_hash.h"
+#include "http/request_registry.h"
+#include "http/statement_privileges.h"
+#include "parser/parser.h"
+#include "planner/planner.h"
+
+namespace casql::http {
+namespace {
+
+TEST(PasswordHash, VerifiesOnlyTheRightPasswordAndSaltsEachHash) {
+  const std::string a = HashPassword("pw", 1000);
+  EXPECT_TRUE(IsPasswordHash(a));
+  EXPECT_TRUE(VerifyPassword("pw", a));
+  EXPECT_FALSE(VerifyPassword("pw ", a));
+  EXPECT_FALSE(VerifyPassword("", a));
+  EXPECT_NE(HashPassword("pw", 1000), a) << "a fresh salt every time";
+  EXPECT_FALSE(IsPasswordHash("pbkdf2-sha256$0$00$00"));
+  EXPECT_FALSE(IsPasswordHash("plain"));
+}
+
+TEST(UserStore, AuthenticatesAndChecksRolesOnKeyspaces) {
+  const std::string hash = HashPassword("pw", 1000);
+  auto store = UserStore::Parse(R"([{"name":"u","password":")" + hash +
+                                R"(","roles":["query_select[b:s]","data_reader"]}])");
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_FALSE((*store)->Authenticate("u", "bad").ok());
+  EXPECT_EQ((*store)->Authenticate("u", "bad").status().code(), 10000);
+  auto user = (*store)->Authenticate("u", "pw");
+  ASSERT_TRUE(user.ok());
+  ASSERT_TRUE((*store)->Authenticate("u", "pw").ok()) << "the cached check agrees";
+  EXPECT_FALSE((*store)->Authenticate("u", "pw2").ok()) << "the cache never widens access";
+  plan::KeyspacePath in_scope{"default", "b", "s", "c"};
+  plan::KeyspacePath other_scope{"default", "b", "t", "c"};
+  EXPECT_TRUE(HasPrivilege(**user, {Privilege::kQuerySelect, in_scope, "SELECT"}));
+  EXPECT_FALSE(HasPrivilege(**user, {Privilege::kQuerySelect, other_scope, "SELECT"}));
+  EXPECT_TRUE(HasPrivilege(**user, {Privilege::kDataReader, other_scope, "KV"}));
+  EXPECT_FALSE(HasPrivilege(**user, {Privilege::kQueryUpdate, in_scope, "UPDATE"}));
+  EXPECT_FALSE(HasPrivilege(**user, {Privilege::kAdmin, std::nullopt, "admin"}));
+}
+
+TEST(UserStore, RejectsMalformedFiles) {
+  EXPECT_FALSE(UserStore::Parse("{}").ok());
+  EXPECT_FALSE(UserStore::Parse(R"([{"name":"u","password":"x","roles":[]}])").ok());
+  const std::string hash = HashPassword("pw", 1000);
+  EXPECT_FALSE(
+      UserStore::Parse(R"([{"name":"u","password":")" + hash + R"(","roles":["root"]}])").ok());
+  EXPECT_FALSE(
+      UserStore::Parse(R"([{"name":"u","password":")" + hash + R"(","roles":["admin[a:b:c:d]"]}])")
+          .ok());
+  EXPECT_FALSE(UserStore::Parse(R"([{"name":"u","password":")" + hash +
+                                R"(","roles":[]},{"name":"u","password":")" + hash +
+                                R"(","roles":[]}])")
+                   .ok());
+}
+
+TEST(BasicAuth, DecodesUserAndPassword) {
+  auto creds = ParseBasicAuth("Basic YWxpY2U6cDpx");  // alice:p:q
+  ASSERT_TRUE(creds);
+  EXPECT_EQ(creds->first, "alice");
+  EXPECT_EQ(creds->second, "p:q");
+  EXPECT_FALSE(ParseBasicAuth("Bearer abc"));
+  EXPECT_FALSE(ParseBasicAuth("Basic bm9jb2xvbg=="));  // "nocolon"
+}
+
+class Privileges : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = exec::Datastore::Open("");
+    ASSERT_TRUE(store.ok());
+    store_ = std::move(store.value());
+    ASSERT_TRUE(store_->engine().CreateBucket("a").ok());
+    ASSERT_TRUE(store_->engine().CreateBucket("b").ok());
+  }
+  std::vector<RequiredPrivilege> Of(const std::string& text) {
+    auto statement = ParseStatement(text);
+    EXPECT_TRUE(statement.ok()) << text;
+    auto plan = plan::BuildPlan(statement.value(), plan::PlanContext{store_.get(), ""});
+    EXPECT_TRUE(plan.ok()) << text << ": " << plan.status().message();
+    return StatementPrivileges(*plan.value());
+  }
+  std::unique_ptr<exec::Datastore> store_;
+};
+
+TEST_F(Privileges, StatementsNeedTheirQueryRoleOnTheirKeyspaces) {
+  auto select = Of(R"(SELECT * FROM a USE KEYS "k")");
+  ASSERT_EQ(select.size(), 1u);
+  EXPECT_EQ(select[0].privilege, Privilege::kQuerySelect);
+  EXPECT_EQ(select[0].keyspace->FullName(), "default:a");
+  auto update = Of(R"(UPDATE b USE KEYS "k" SET x = 1)");
+  ASSERT_EQ(update.size(), 1u) << "the target is not also a SELECT";
+  EXPECT_EQ(update[0].privilege, Privilege::kQueryUpdate);
+  EXPECT_EQ(update[0].statement_kind, "UPDATE");
+  auto upsert = Of(R"(UPSERT INTO a (KEY, VALUE) VALUES ("k", 1))");
+  ASSERT_EQ(upsert.size(), 2u);
+  EXPECT_EQ(upsert[0].privilege, Privilege::kQueryInsert);
+  EXPECT_EQ(upsert[1].privilege, Privilege::kQueryUpdate);
+  EXPECT_EQ(Of(R"(DELETE FROM a USE KEYS "k")")[0].privilege, Privilege::kQueryDelete);
+  EXPECT_EQ(Of("CREATE PRIMARY INDEX ON a")[0].privilege, Privilege::kQueryManageIndex);
+  EXPECT_EQ(Of("CREATE BUCKET c")[0].privilege, Privilege::kAdmin);
+  EXPECT_EQ(Of(R"(EXPLAIN SELECT * FROM b USE KEYS "k")")[0].keyspace->FullName(), "default:b");
+  EXPECT_TRUE(Of("SELECT 1").empty());
+}
+
+TEST(RequestRegistry, AdmitsUpToTheLimitAndKeepsFinishedRequests) {
+  RequestRegistry registry(2, 3);
+  auto a = registry.Begin({"id-a", "SELECT 1", std::nullopt, ""});
+  auto b = registry.Begin({"id-b", "SELECT 2", std::string("ctx"), "alice"});
+  ASSERT_TRUE(a.ok() && b.ok());
+  auto c = registry.Begin({"id-c", "SELECT 3", std::nullopt, ""});
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), 1191);
+  EXPECT_EQ(registry.Active().AsArray().size(), 2u);
+  registry.Finish(
+      *a, {"success", std::chrono::milliseconds(3), std::chrono::milliseconds(2), 1, 10, 0, 0});
+  auto d = registry.Begin({"id-d", "SELECT 4", std::nullopt, ""});
+  EXPECT_TRUE(d.ok()) << "a finished request frees its slot";
+  const Value completed = registry.Completed();
+  ASSERT_EQ(completed.AsArray().size(), 1u);
+  EXPECT_EQ(completed.Element(0).Field("requestId"), Value("id-a"));
+  EXPECT_EQ(completed.Element(0).Field("state"), Value("completed"));
+  EXPECT_EQ(completed.Element(0).Field("elapsedTime"), Value("3ms"));
+  const auto stats = registry.GetStats();
+  EXPECT_EQ(stats.completed, 1u);
+  EXPECT_EQ(stats.active, 2u);
+  EXPECT_EQ(stats.median, std::chrono::milliseconds(3));
+  registry.Finish(*b, {"errors", {}, {}, 0, 0, 1, 0});
+  registry.Finish(*d, {"timeout", {}, {}, 0, 0, 1, 0});
+  for (int i = 0; i < 5; ++i) {
+    auto h = registry.Begin({"x", "SELECT", std::nullopt, ""});
+    ASSERT_TRUE(h.ok());
+    registry.Finish(*h, {"fatal", {}, {}, 0, 0, 1, 0});
+  }
+  EXPECT_EQ(registry.Completed().AsArray().size(), 3u) << "only the last completed_limit";
+}
+
+TEST(StatementSplitter, SplitsOnSemicolonsOutsideStringsAndComments) {
+  cli::StatementSplitter s;
+  EXPECT_TRUE(s.Feed("SELECT 'a;b', \"c;d\", `e;f`\n").empty());
+  auto done = s.Feed("FROM x -- c;\n/* d; */ WHERE 1;SELECT 2;  ;");
+  ASSERT_EQ(done.size(), 2u);
+  EXPECT_EQ(done[0], "SELECT 'a;b', \"c;d\", `e;f`\nFROM x -- c;\n/* d; */ WHERE 1");
+  EXPECT_EQ(done[1], "SELECT 2");
+  EXPECT_EQ(s.Pending(), "");
+  s.Feed("SELECT 'it\\'s;");
+  EXPECT_EQ(s.Pending(), "SELECT 'it\\'s;");
+  EXPECT_EQ(s.Feed("';").size(), 1u);
+}
+
+}  // namespace
+}  // namespace casql::http
