@@ -1,4 +1,5 @@
 #include <cmath>
+#include <limits>
 
 #include "executor/expr/evaluator.h"
 #include "executor/ops/ops.h"
@@ -15,7 +16,11 @@ Result<int64_t> EvalCount(const ast::ExprPtr& expr, const char* what, ExecContex
                                               ": expected a non-negative integer, got " +
                                               ToJson(v));
   }
-  return v.IsInt() ? v.AsInt() : static_cast<int64_t>(v.AsDouble());
+  if (v.IsInt()) return v.AsInt();
+  // Converting a double beyond int64 is undefined (x86 yields INT64_MIN, a negative LIMIT that
+  // returned no rows); any count that large means "all of them".
+  if (v.AsDouble() >= 9223372036854775807.0) return std::numeric_limits<int64_t>::max();
+  return static_cast<int64_t>(v.AsDouble());
 }
 
 namespace {
