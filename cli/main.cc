@@ -6,6 +6,7 @@
 #include <string>
 #include <thread>
 
+#include "cli/regress_command.h"
 #include "cli/serve_command.h"
 
 namespace {
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
   }
   const std::string command = argv[1];
   if (command == "serve") return casql::cli::ServeCommand(argc - 2, argv + 2);
+  if (command == "regress") return casql::cli::RegressCommand(argc - 2, argv + 2);
   if (command == "--help" || command == "-h" || command == "help") {
     Usage();
     return 0;

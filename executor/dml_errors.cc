@@ -1,5 +1,7 @@
 #include "executor/dml_errors.h"
 
+#include "value/json.h"
+
 namespace casql::exec {
 
 namespace {
@@ -63,6 +65,23 @@ Error MakeDmlError(const DmlFailure& f) {
   error.reason = Reason(cause, cause_message, f);
   error.retry = false;
   return error;
+}
+
+std::optional<Error> CheckInsertTuple(const Value& key, const Value& value, bool upsert) {
+  auto error = [](ErrorCode code, std::initializer_list<std::string_view> args) {
+    return Error{static_cast<int>(code), FormatError(code, args), Value(), {}};
+  };
+  if (key.IsMissingOrNull()) {
+    return error(upsert ? ErrorCode::kUpsertKey : ErrorCode::kInsertKey, {ToJson(value)});
+  }
+  if (!key.IsString()) {
+    return error(upsert ? ErrorCode::kUpsertKeyType : ErrorCode::kInsertKeyType,
+                 {ToJson(key), ValueTypeName(key.type())});
+  }
+  if (value.IsMissing()) {
+    return error(upsert ? ErrorCode::kUpsertValue : ErrorCode::kInsertValue, {key.AsString()});
+  }
+  return std::nullopt;
 }
 
 }  // namespace casql::exec

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "kvengine/kvengine.h"
@@ -25,5 +26,9 @@ struct DmlFailure {
 };
 
 Error MakeDmlError(const DmlFailure& failure);
+
+// Checks one INSERT/UPSERT (KEY, VALUE) pair: the key must be a string (5050/5070, or UPSERT's
+// 5072/5078) and the value must not be MISSING (5060/5075). Returns the error, if any.
+std::optional<Error> CheckInsertTuple(const Value& key, const Value& value, bool upsert);
 
 }  // namespace casql::exec

@@ -4,8 +4,11 @@
 
 #include "executor/datastore.h"
 #include "executor/ops/ops.h"
+#include "planner/ops/create_index.h"
+#include "planner/ops/drop_index.h"
 #include "planner/ops/parallel.h"
 #include "planner/ops/sequence.h"
+#include "planner/ops/with.h"
 
 namespace casql::exec {
 
@@ -19,6 +22,9 @@ struct BuildState {
   CompileScope scope;
   size_t target_slot = 0;
   std::vector<const plan::Operator*> per_document;
+  // Values every row of this pipeline starts from (WITH bindings, a join's outer row); null
+  // when there are none.
+  std::shared_ptr<Row> seed;
 };
 
 Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, BuildState* state,
@@ -47,13 +53,57 @@ bool IsPerDocument(plan::OpKind kind) {
          kind == OpKind::kSet || kind == OpKind::kUnset;
 }
 
-// The slot of a keyspace alias, adding it to the scope the first time it is bound.
-size_t BindAlias(CompileScope* scope, const std::string& alias) {
-  const int slot = scope->Find(alias);
-  if (slot >= 0 && scope->names[static_cast<size_t>(slot)].keyspace) {
-    return static_cast<size_t>(slot);
+// Sources start every row afresh; with a seed, its names are given to each row.
+Result<ExecOperatorPtr> Seeded(Result<ExecOperatorPtr> source, const BuildState& state,
+                               ExecContext& ctx) {
+  if (!source.ok() || !state.seed) return source;
+  return MakeSeed(state.seed, ctx, std::move(source.value()));
+}
+
+// A pipeline built apart from the enclosing one (a set operation's operand, a FROM or WITH
+// subquery): same names and seed, its own additions.
+Result<ExecOperatorPtr> BuildApart(const plan::Operator& op, const BuildState& state,
+                                   ExecContext& ctx) {
+  BuildState apart;
+  apart.scope = state.scope;
+  apart.seed = state.seed;
+  return Build(op, nullptr, &apart, ctx);
+}
+
+// The inner side of a nested-loop join, rebuilt per outer row with that row as its seed so
+// its scan may read the outer row (a KeyScan on `META(right).id = outer.x`).
+InnerFactory MakeInner(const plan::Operator& child, const BuildState& state, ExecContext& ctx) {
+  CompileScope scope = state.scope;
+  return [&child, scope, &ctx](const Row& outer) -> Result<ExecOperatorPtr> {
+    BuildState inner;
+    inner.scope = scope;
+    inner.seed = std::make_shared<Row>(outer);
+    return Build(child, nullptr, &inner, ctx);
+  };
+}
+
+Result<ExecOperatorPtr> BuildWith(const plan::With& with, BuildState* state, ExecContext& ctx) {
+  auto seed = state->seed ? std::make_shared<Row>(*state->seed) : std::make_shared<Row>();
+  state->seed = seed;
+  std::vector<WithBinding> bindings;
+  for (size_t i = 0; i < with.bindings.size(); ++i) {
+    WithBinding binding;
+    const auto& subquery = with.subquery_plans[i];
+    if (subquery) {
+      auto pipeline = BuildApart(*subquery, *state, ctx);
+      if (!pipeline.ok()) return pipeline;
+      binding.subquery = std::move(pipeline.value());
+    } else {
+      auto expr = CompileInScope(with.bindings[i].expr, state->scope);
+      if (!expr.ok()) return expr.status();
+      binding.expr = std::move(expr.value());
+    }
+    binding.slot = state->scope.Add(with.bindings[i].var);
+    bindings.push_back(std::move(binding));
   }
-  return scope->Add(alias, /*keyspace=*/true);
+  auto child = Build(*with.child, nullptr, state, ctx);
+  if (!child.ok()) return child;
+  return MakeWith(seed, std::move(bindings), std::move(child.value()), ctx);
 }
 
 // Builds the running pipeline of `op` on top of `input` (null for a source).
@@ -64,8 +114,12 @@ Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, B
   const CompileScope& scope = state->scope;
   switch (op.kind()) {
     case OpKind::kSequence: {
-      for (const auto& child : op.As<plan::Sequence>().children) {
-        auto built = Build(*child, std::move(input), state, ctx);
+      const auto& children = op.As<plan::Sequence>().children;
+      for (size_t i = 0; i < children.size(); ++i) {
+        // A FROM subquery (the operand before an Alias) has names of its own.
+        const bool subquery = i + 1 < children.size() && children[i + 1]->kind() == OpKind::kAlias;
+        auto built = subquery ? BuildApart(*children[i], *state, ctx)
+                              : Build(*children[i], std::move(input), state, ctx);
         if (!built.ok()) return built;
         input = std::move(built.value());
       }
@@ -74,20 +128,100 @@ Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, B
     case OpKind::kParallel:
       return Build(*op.As<plan::Parallel>().child, std::move(input), state, ctx);
     case OpKind::kDummyScan:
-      return MakeDummyScan(ctx);
+      return Seeded(MakeDummyScan(ctx), *state, ctx);
     case OpKind::kKeyScan:
-      return MakeKeyScan(op.As<plan::KeyScan>(), ctx);
+      return Seeded(MakeKeyScan(op.As<plan::KeyScan>(), scope, state->seed, ctx), *state, ctx);
     case OpKind::kPrimaryScan:
-      return MakePrimaryScan(op.As<plan::PrimaryScan>(), ctx);
+      return Seeded(MakePrimaryScan(op.As<plan::PrimaryScan>(), ctx), *state, ctx);
+    case OpKind::kIndexScan:
+      return Seeded(MakeIndexScan(op.As<plan::IndexScan>(), &state->scope, state->seed, ctx),
+                    *state, ctx);
+    case OpKind::kExpressionScan:
+      return Seeded(
+          MakeExpressionScan(op.As<plan::ExpressionScan>(), &state->scope, state->seed, ctx),
+          *state, ctx);
     case OpKind::kValueScan:
       return MakeValueScan(op.As<plan::ValueScan>(), ctx);
     case OpKind::kFetch:
-      state->target_slot = BindAlias(&state->scope, op.As<plan::Fetch>().alias);
+      state->target_slot = BindKeyspaceAlias(&state->scope, op.As<plan::Fetch>().alias);
       return MakeFetch(op.As<plan::Fetch>(), state->target_slot, ctx, std::move(input));
     case OpKind::kFilter:
       return MakeFilter(op.As<plan::Filter>(), scope, ctx, std::move(input));
     case OpKind::kInitialProject:
-      return MakeInitialProject(op.As<plan::InitialProject>(), scope, ctx, std::move(input));
+      return MakeInitialProject(op.As<plan::InitialProject>(), &state->scope, ctx,
+                                std::move(input));
+    case OpKind::kAlias:
+      return MakeAlias(op.As<plan::Alias>(), &state->scope, ctx, std::move(input));
+    case OpKind::kLet:
+      return MakeLet(op.As<plan::Let>(), &state->scope, ctx, std::move(input));
+    case OpKind::kUnnest:
+      return MakeUnnest(op.As<plan::Unnest>(), &state->scope, ctx, std::move(input));
+    case OpKind::kJoin:
+      return MakeJoin(op.As<plan::Join>(), &state->scope, ctx, std::move(input));
+    case OpKind::kNest:
+      return MakeNest(op.As<plan::Nest>(), &state->scope, ctx, std::move(input));
+    case OpKind::kNestedLoopJoin: {
+      const auto& join = op.As<plan::NestedLoopJoin>();
+      InnerFactory inner = MakeInner(*join.child, *state, ctx);
+      BindKeyspaceAlias(&state->scope, join.alias);
+      return MakeNestedLoopJoin(join, state->scope, std::move(inner), ctx, std::move(input));
+    }
+    case OpKind::kNestedLoopNest: {
+      const auto& nest = op.As<plan::NestedLoopNest>();
+      InnerFactory inner = MakeInner(*nest.child, *state, ctx);
+      BindKeyspaceAlias(&state->scope, nest.alias);
+      return MakeNestedLoopNest(nest, state->scope, std::move(inner), ctx, std::move(input));
+    }
+    case OpKind::kHashJoin: {
+      const auto& join = op.As<plan::HashJoin>();
+      auto build_side = BuildApart(*join.child, *state, ctx);
+      if (!build_side.ok()) return build_side;
+      BindKeyspaceAlias(&state->scope, join.alias);
+      return MakeHashJoin(join, state->scope, std::move(build_side.value()), ctx, std::move(input));
+    }
+    case OpKind::kInitialGroup:
+      return MakeInitialGroup(op.As<plan::InitialGroup>(), &state->scope, ctx, std::move(input));
+    case OpKind::kIntermediateGroup:
+      return MakeIntermediateGroup(op.As<plan::IntermediateGroup>(), &state->scope, ctx,
+                                   std::move(input));
+    case OpKind::kFinalGroup:
+      return MakeFinalGroup(op.As<plan::FinalGroup>(), &state->scope, state->seed, ctx,
+                            std::move(input));
+    case OpKind::kDistinct:
+      return MakeDistinct(ctx, std::move(input));
+    case OpKind::kUnionAll: {
+      const auto& set = op.As<plan::UnionAll>();
+      std::vector<ExecOperatorPtr> children;
+      for (const auto& child : set.children) {
+        auto built = BuildApart(*child, *state, ctx);
+        if (!built.ok()) return built;
+        children.push_back(std::move(built.value()));
+      }
+      return MakeUnionAll(std::move(children), AddResultNames(set.names, &state->scope), ctx);
+    }
+    case OpKind::kIntersectAll:
+    case OpKind::kExceptAll: {
+      const bool intersect = op.kind() == OpKind::kIntersectAll;
+      const auto& first_plan =
+          intersect ? *op.As<plan::IntersectAll>().first : *op.As<plan::ExceptAll>().first;
+      const auto& second_plan =
+          intersect ? *op.As<plan::IntersectAll>().second : *op.As<plan::ExceptAll>().second;
+      const auto& names =
+          intersect ? op.As<plan::IntersectAll>().names : op.As<plan::ExceptAll>().names;
+      auto first = BuildApart(first_plan, *state, ctx);
+      if (!first.ok()) return first;
+      auto second = BuildApart(second_plan, *state, ctx);
+      if (!second.ok()) return second;
+      ResultNames bound = AddResultNames(names, &state->scope);
+      if (intersect) {
+        return MakeIntersectAll(std::move(first.value()), std::move(second.value()),
+                                std::move(bound), ctx);
+      }
+      return MakeExceptAll(std::move(first.value()), std::move(second.value()), std::move(bound),
+                           ctx);
+    }
+    case OpKind::kWith:
+      return BuildWith(op.As<plan::With>(), state, ctx);
     case OpKind::kOrder:
       return MakeOrder(op.As<plan::Order>(), scope, ctx, std::move(input));
     case OpKind::kOffset:
@@ -111,13 +245,27 @@ Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, B
       return MakeSendUpdate(send, state->target_slot, ctx, std::move(input),
                             std::move(replay.value()), feed);
     }
-    case OpKind::kSendInsert:
-      state->target_slot = BindAlias(&state->scope, op.As<plan::SendInsert>().alias);
-      return MakeSendInsert(op.As<plan::SendInsert>(), state->target_slot, ctx, std::move(input));
+    case OpKind::kSendInsert: {
+      const auto& send = op.As<plan::SendInsert>();
+      const size_t source = state->scope.Add(plan::kInsertSourceAlias);
+      const CompileScope source_scope = state->scope;
+      state->target_slot = BindKeyspaceAlias(&state->scope, send.alias);
+      return MakeSendInsert(send, state->target_slot, source_scope, source, ctx, std::move(input));
+    }
+    case OpKind::kMerge: {
+      const auto& merge = op.As<plan::Merge>();
+      const size_t source = merge.source_is_subquery
+                                ? state->scope.Add(merge.source_alias)
+                                : BindKeyspaceAlias(&state->scope, merge.source_alias);
+      state->target_slot = BindKeyspaceAlias(&state->scope, merge.alias);
+      return MakeMerge(merge, state->scope, source, state->target_slot, ctx, std::move(input));
+    }
     case OpKind::kSendDelete:
       return MakeSendDelete(op.As<plan::SendDelete>(), ctx, std::move(input));
     case OpKind::kKeyspaceDdl:
     case OpKind::kCreatePrimaryIndex:
+    case OpKind::kCreateIndex:
+    case OpKind::kDropIndex:
       break;
   }
   return Status(ErrorCode::kInternal,
@@ -209,7 +357,8 @@ Result<std::unique_ptr<Runnable>> Prepare(const plan::PlannedStatement& plan,
   auto runnable = std::make_unique<Runnable>(plan, std::move(explain_text), ctx);
   const plan::OpKind kind = plan.root->kind();
   if (!plan.is_explain && kind != plan::OpKind::kKeyspaceDdl &&
-      kind != plan::OpKind::kCreatePrimaryIndex) {
+      kind != plan::OpKind::kCreatePrimaryIndex && kind != plan::OpKind::kCreateIndex &&
+      kind != plan::OpKind::kDropIndex) {
     BuildState state;
     auto pipeline = Build(*plan.root, nullptr, &state, ctx);
     if (!pipeline.ok()) return pipeline.status();
@@ -219,16 +368,40 @@ Result<std::unique_ptr<Runnable>> Prepare(const plan::PlannedStatement& plan,
 }
 
 Status Runnable::Run(RowSink& sink) {
-  if (plan_.is_explain) {
-    sink.Write(ExplainDocument(*plan_.root, explain_text_));
-    return Status::OK();
+  const plan::OpKind kind = plan_.root->kind();
+  if (!plan_.is_explain &&
+      (kind == plan::OpKind::kKeyspaceDdl || kind == plan::OpKind::kCreatePrimaryIndex ||
+       kind == plan::OpKind::kCreateIndex || kind == plan::OpKind::kDropIndex)) {
+    Status status = RunDdl();
+    ctx_.datastore().CatalogChanged();
+    return status;
   }
+  return RunPipeline(sink);
+}
+
+Status Runnable::RunDdl() {
   if (plan_.root->kind() == plan::OpKind::kKeyspaceDdl) {
     return RunKeyspaceDdl(plan_.root->As<plan::KeyspaceDdl>().statement, ctx_.datastore());
   }
   if (plan_.root->kind() == plan::OpKind::kCreatePrimaryIndex) {
     const auto& op = plan_.root->As<plan::CreatePrimaryIndex>();
     return ctx_.datastore().CreatePrimaryIndex(op.keyspace, op.name, op.if_not_exists);
+  }
+  if (plan_.root->kind() == plan::OpKind::kCreateIndex) {
+    const auto& op = plan_.root->As<plan::CreateIndex>();
+    return ctx_.datastore().CreateIndex(op.keyspace, op.index, op.if_not_exists);
+  }
+  if (plan_.root->kind() == plan::OpKind::kDropIndex) {
+    const auto& op = plan_.root->As<plan::DropIndex>();
+    return ctx_.datastore().DropIndex(op.keyspace, op.name, op.if_exists);
+  }
+  return Status(ErrorCode::kInternal, std::string("Not a DDL operator: ") + plan_.root->Name());
+}
+
+Status Runnable::RunPipeline(RowSink& sink) {
+  if (plan_.is_explain) {
+    sink.Write(ExplainDocument(*plan_.root, explain_text_));
+    return Status::OK();
   }
   // Mutations without RETURNING produce rows internally (the pipeline's output) but the
   // client receives none.

@@ -32,6 +32,9 @@ class Runnable {
  private:
   friend Result<std::unique_ptr<Runnable>> Prepare(const plan::PlannedStatement&, std::string,
                                                    ExecContext&);
+  Status RunDdl();
+  Status RunPipeline(RowSink& sink);
+
   const plan::PlannedStatement& plan_;
   std::string explain_text_;
   ExecContext& ctx_;

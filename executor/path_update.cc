@@ -5,7 +5,7 @@
 namespace casql::exec {
 
 Result<PathUpdate> PathUpdate::Compile(const ast::ExprPtr& path, const CompileScope& scope,
-                                       size_t slot) {
+                                       size_t slot, bool allow_root) {
   std::vector<Step> reversed;
   const ast::Expr* node = path.get();
   while (node && node->kind != ast::ExprKind::kIdentifier) {
@@ -22,7 +22,7 @@ Result<PathUpdate> PathUpdate::Compile(const ast::ExprPtr& path, const CompileSc
     node = node->args[0].get();
   }
   if (!node || node->kind != ast::ExprKind::kIdentifier ||
-      scope.Find(node->name) != static_cast<int>(slot) || reversed.empty()) {
+      scope.Find(node->name) != static_cast<int>(slot) || (reversed.empty() && !allow_root)) {
     return Status(ErrorCode::kSemantics, "Invalid path " + ast::ToString(path) +
                                              ": it must be a field of " + scope.names[slot].name);
   }
@@ -53,7 +53,21 @@ Value* Child(Value* container, const std::string& field, const Value& index) {
 
 }  // namespace
 
+Value* PathUpdate::Resolve(Value* doc, const Row& row, ExecContext& ctx) const {
+  Value* current = doc;
+  for (const Step& step : steps_) {
+    const Value index = step.index ? step.index->Eval(row, ctx) : Value();
+    current = Child(current, step.field, index);
+    if (!current) return nullptr;
+  }
+  return current;
+}
+
 void PathUpdate::Apply(Value* doc, Value value, const Row& row, ExecContext& ctx) const {
+  if (steps_.empty()) {
+    if (!value.IsMissing()) *doc = std::move(value);
+    return;
+  }
   Value* current = doc;
   for (size_t i = 0; i + 1 < steps_.size(); ++i) {
     const Value index = steps_[i].index ? steps_[i].index->Eval(row, ctx) : Value();

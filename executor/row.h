@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,9 @@ struct Row {
   std::string key;
   std::vector<Value> vars;
   std::vector<std::shared_ptr<const DocMeta>> metas;
-  Value clone;    // UPDATE/INSERT: the new version of the target document
-  Value options;  // INSERT/UPSERT: the tuple's OPTIONS object
+  Value clone;                         // UPDATE/INSERT: the new version of the target document
+  Value options;                       // INSERT/UPSERT: the tuple's OPTIONS object
+  std::optional<uint32_t> expiration;  // UPDATE: SET META().expiration = n
   Value result;
 
   void Bind(size_t slot, Value value) {

@@ -42,6 +42,22 @@ class WriterSink final : public exec::RowSink {
 
 }  // namespace
 
+Result<plan::PlanPtr> QueryService::PlanStatement(const QueryRequest& request) {
+  const uint64_t version = datastore_->catalog_version();
+  if (auto cached = plan_cache_.Find(request.query_context, request.statement, version)) {
+    return cached;
+  }
+  auto statement = ParseStatement(request.statement);
+  if (!statement.ok()) return statement.status();
+  plan::PlanContext context{datastore_, request.query_context};
+  auto plan = plan::BuildPlan(statement.value(), context);
+  if (!plan.ok()) return plan.status();
+  if (std::holds_alternative<ast::SelectStatement>(statement.value()->body)) {
+    plan_cache_.Insert(request.query_context, request.statement, version, plan.value());
+  }
+  return plan;
+}
+
 QueryService::Execution QueryService::Prepare(QueryRequest request,
                                               std::chrono::steady_clock::time_point received) {
   Execution ex;
@@ -57,10 +73,7 @@ QueryService::Execution QueryService::Prepare(QueryRequest request,
     return fail(Status(ErrorCode::kNoSuchPrepared,
                        FormatError(ErrorCode::kNoSuchPrepared, {ex.request_.prepared})));
   }
-  auto statement = ParseStatement(ex.request_.statement);
-  if (!statement.ok()) return fail(statement.status());
-  plan::PlanContext context{datastore_, ex.request_.query_context};
-  auto plan = plan::BuildPlan(statement.value(), context);
+  auto plan = PlanStatement(ex.request_);
   if (!plan.ok()) return fail(plan.status());
   if (plan.value()->is_mutation && ex.request_.readonly) {
     return fail(Status(ErrorCode::kReadonly, FormatError(ErrorCode::kReadonly, {})));

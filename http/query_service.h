@@ -11,6 +11,7 @@
 #include "executor/executor.h"
 #include "http/query_request.h"
 #include "http/response_writer.h"
+#include "planner/plan_cache.h"
 #include "planner/planned_statement.h"
 
 namespace casql::http {
@@ -57,7 +58,11 @@ class QueryService {
                             const ResponseWriter::Output& out);
 
  private:
+  // Plans SELECT text (from the cache when it was planned before against the same catalog).
+  Result<plan::PlanPtr> PlanStatement(const QueryRequest& request);
+
   exec::Datastore* datastore_;
+  plan::PlanCache plan_cache_;
 };
 
 // A random (version 4) UUID, Couchbase's requestID form.

@@ -1,8 +1,10 @@
 #include "kvengine/collection.h"
 
+#include "kvengine/bucket_log.h"
 #include "kvengine/commit_scope.h"
 #include "kvengine/key_merger.h"
 #include "kvengine/keyspace_names.h"
+#include "kvengine/log_record.h"
 
 namespace casql::kv {
 
@@ -24,18 +26,35 @@ VBucket& Collection::GetOrCreateVBucket(uint16_t id) {
   return *existing;
 }
 
+Collection::Prior Collection::PriorOf(const std::string& key, const DocumentEntry* entry) {
+  if (entry == nullptr) return Prior{};
+  return Prior{entry->alive(), entry->alive() && entry->expiry != 0,
+               DocumentRecordBytes(key.size(), entry->doc ? entry->doc->bytes.size() : 0)};
+}
+
 MutationResult Collection::Commit(CommitScope& scope, const std::string& key, DocumentEntry& entry,
-                                  bool was_alive) {
+                                  const Prior& prior) {
   scope.LockCommit();
   const VBucket::Stamp stamp = scope.vbucket().NextStamp();
   entry.seqno = stamp.seqno;
   entry.cas = stamp.cas;
   entry.rev_seqno += 1;
   entry.lock_cas = 0;
-  if (was_alive != entry.alive()) item_count_.fetch_add(entry.alive() ? 1 : -1);
+  if (prior.alive != entry.alive()) item_count_.fetch_add(entry.alive() ? 1 : -1);
+  scope.vbucket().CountExpiring(prior.expiring, entry.alive() && entry.expiry != 0);
+  if (log_ != nullptr) {
+    // Appended under the key's stripe mutex, so a key's records reach the log in commit order.
+    thread_local std::string record;
+    record.clear();
+    AppendDocumentRecord(uid_, scope.vbucket().id(), key, entry, &record);
+    scope.log_position = log_->Append(
+        record, static_cast<int64_t>(record.size()) - static_cast<int64_t>(prior.record_bytes));
+    if (record.capacity() > (1 << 20)) std::string().swap(record);  // after a huge document
+  }
   if (!listeners_.empty()) {
-    scope.AddEvent(MutationEvent{key, scope.vbucket().id(), entry.seqno, entry.cas, entry.deleted,
-                                 entry.doc, entry.rev_seqno, entry.flags, entry.expiry});
+    scope.AddEvent(MutationEvent{scope.key(), scope.vbucket().id(), entry.seqno, entry.cas,
+                                 entry.deleted, entry.doc, entry.rev_seqno, entry.flags,
+                                 entry.expiry});
   }
   return MutationResult{stamp.cas, stamp.seqno, scope.vbucket().id()};
 }
@@ -44,10 +63,11 @@ void Collection::Normalize(CommitScope& scope, const std::string& key, DocumentE
                            int64_t now) {
   if (entry.lock_cas != 0 && !entry.LockedAt(now)) entry.lock_cas = 0;
   if (entry.ExpiredAt(now)) {
+    const Prior prior = PriorOf(key, &entry);
     entry.doc = nullptr;
     entry.deleted = true;
     entry.expiry = 0;
-    Commit(scope, key, entry, /*was_alive=*/true);
+    Commit(scope, key, entry, prior);
   }
 }
 
@@ -67,12 +87,16 @@ Result<GetResult> Collection::Get(std::string_view key) {
   CASQL_KV_RETURN_IF_ERROR(ValidateKey(key));
   VBucket* vbucket = FindVBucket(VBucketOf(key));
   if (vbucket == nullptr) return Status(KvStatus::kKeyEnoent, "document not found");
-  CommitScope scope(*this, *vbucket, key);
-  auto [stored_key, entry] = VBucket::Find(scope.stripe(), key);
-  if (entry == nullptr) return Status(KvStatus::kKeyEnoent, "document not found");
+  // Read-only: an expired document just reads as missing (writes and the pager turn it into a
+  // tombstone), so a read never takes the commit mutex and listeners may read.
+  const uint64_t hash = KeyTable::Hash(key);
+  VBucket::Stripe& stripe = vbucket->StripeFor(hash);
+  std::lock_guard<std::mutex> lock(stripe.mutex);
+  auto [stored_key, entry] = VBucket::Find(stripe, key, hash);
   const int64_t now = clock_->NowSeconds();
-  Normalize(scope, *stored_key, *entry, now);
-  if (!entry->alive()) return Status(KvStatus::kKeyEnoent, "document not found");
+  if (entry == nullptr || !entry->alive() || entry->ExpiredAt(now)) {
+    return Status(KvStatus::kKeyEnoent, "document not found");
+  }
   return ReadEntry(*entry, now);
 }
 
@@ -88,9 +112,10 @@ Status Collection::Scan(std::string_view start, std::string_view end,
     VBucket& vbucket = *FindVBucket(VBucketOf(key));
     std::optional<GetResult> item;
     {
-      VBucket::Stripe& stripe = vbucket.StripeFor(key);
+      const uint64_t hash = KeyTable::Hash(key);
+      VBucket::Stripe& stripe = vbucket.StripeFor(hash);
       std::lock_guard<std::mutex> lock(stripe.mutex);
-      auto [stored_key, entry] = VBucket::Find(stripe, key);
+      auto [stored_key, entry] = VBucket::Find(stripe, key, hash);
       const int64_t now = clock_->NowSeconds();
       if (entry->alive() && !entry->ExpiredAt(now)) item = ReadEntry(*entry, now);
     }
@@ -106,12 +131,9 @@ Collection::ListenerId Collection::AddMutationListener(
 
 void Collection::RemoveMutationListener(ListenerId id) {
   listeners_.Remove(id);
-  // Listeners run under their vBucket's commit mutex: taking each one once waits out every
-  // notification that may still hold the old listener list.
+  // Waits out every delivery that may still hold the old listener list.
   for (uint16_t vb = 0; vb < kNumVBuckets; ++vb) {
-    if (VBucket* vbucket = FindVBucket(vb)) {
-      std::lock_guard<std::mutex> barrier(vbucket->commit_mutex());
-    }
+    if (VBucket* vbucket = FindVBucket(vb)) vbucket->events().WaitIdle();
   }
 }
 

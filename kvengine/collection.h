@@ -21,15 +21,19 @@
 
 namespace casql::kv {
 
+class BucketLog;
+struct LogRecord;
+
 // One collection: 1024 vBuckets of documents with CAS, seqnos, locks and expiry, following
 // kv_engine's status rules (docs/kvengine.md has the table).
 //
 // Thread safety: every public method may be called from any thread. A write's CAS check and the
 // write happen under the key's stripe mutex; there is no collection-wide lock on the read or
-// write path. Mutation listeners run on the writing thread, in seqno order per vBucket, while
-// that vBucket's commit mutex is held: a listener may read the collection but must not write to
-// it, nor add or remove listeners. Held as std::shared_ptr so a drop while a query runs is safe;
-// writes to a dropped collection fail with UNKNOWN_COLLECTION.
+// write path. Mutation listeners run on the writing thread, in seqno order per vBucket, after the
+// key's locks are released: a listener may Get and Scan the collection; it must not write to it
+// (that write's event would wait for the listener's own turn), nor add or remove listeners. Held as
+// std::shared_ptr so a drop while a query runs is safe; writes to a dropped collection fail with
+// UNKNOWN_COLLECTION.
 class Collection {
  public:
   using ListenerId = uint64_t;
@@ -95,6 +99,17 @@ class Collection {
   // Engine internals.
   void MarkDropped() { dropped_.store(true, std::memory_order_release); }
   bool dropped() const { return dropped_.load(std::memory_order_acquire); }
+  // Set once, before the collection is shared: every commit is then appended to `log`.
+  void AttachLog(std::shared_ptr<BucketLog> log) { log_ = std::move(log); }
+  // Recovery: applies a logged document record unless the key already holds a later seqno.
+  void ApplyRecovered(const LogRecord& record);
+  // Compaction: appends a record of every entry (tombstones included) to `out`, calling `flush`
+  // between vBuckets so the caller can write the buffer out.
+  Status AppendRecords(std::string* out, const std::function<Status()>& flush);
+  // Size of the records AppendRecords would write.
+  int64_t LiveBytes();
+  // Expiry pager: turns every expired document into a tombstone; returns how many.
+  size_t ExpireDue();
 
  private:
   struct NewState {
@@ -106,15 +121,26 @@ class Collection {
   // an error status, no change (nullopt), or the entry's next state.
   using Decision = Result<std::optional<NewState>>;
   class CommitScope;
+  // An entry's state before a commit, for the item count and the live-data accounting.
+  struct Prior {
+    bool alive = false;
+    bool expiring = false;  // alive with an expiry
+    size_t record_bytes = 0;
+  };
+  static Prior PriorOf(const std::string& key, const DocumentEntry* entry);
 
   template <typename Decide>
   Result<MutationResult> Mutate(std::string_view key, const MutationOptions& options,
                                 Decide&& decide);
-  // Stamps `entry` (already holding its new state) with a new seqno, CAS and rev seqno.
+  template <typename Decide>
+  Result<MutationResult> MutateLocked(std::string_view key, const MutationOptions& options,
+                                      Decide& decide, uint64_t* log_position);
+  // Stamps `entry` (already holding its new state) with a new seqno, CAS and rev seqno, and
+  // appends it to the log.
   MutationResult Commit(CommitScope& scope, const std::string& key, DocumentEntry& entry,
-                        bool was_alive);
-  // Lapses an expired lock and turns an expired document into a tombstone (kv_engine expires on
-  // access), under the key's stripe mutex.
+                        const Prior& prior);
+  // Before a write or lock: lapses an expired lock and turns an expired document into a tombstone
+  // (kv_engine expires on access), under the key's stripe mutex.
   void Normalize(CommitScope& scope, const std::string& key, DocumentEntry& entry, int64_t now);
   GetResult ReadEntry(const DocumentEntry& entry, int64_t now) const;
   Result<MutationResult> Concat(std::string_view key, std::string_view bytes,
@@ -134,6 +160,7 @@ class Collection {
   std::atomic<bool> dropped_{false};
   ListenerRegistry listeners_;
   ConflictInjector conflicts_;
+  std::shared_ptr<BucketLog> log_;  // null when in memory only
 };
 
 }  // namespace casql::kv

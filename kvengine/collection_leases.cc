@@ -42,7 +42,7 @@ Result<GetResult> Collection::GetAndLock(std::string_view key, uint32_t lock_sec
   VBucket* vbucket = FindVBucket(VBucketOf(key));
   if (vbucket == nullptr) return Status(KvStatus::kKeyEnoent, "document not found");
   CommitScope scope(*this, *vbucket, key);
-  auto [stored_key, entry] = VBucket::Find(scope.stripe(), key);
+  auto [stored_key, entry] = scope.Find();
   if (entry == nullptr) return Status(KvStatus::kKeyEnoent, "document not found");
   const int64_t now = clock_->NowSeconds();
   Normalize(scope, *stored_key, *entry, now);
@@ -63,7 +63,7 @@ Status Collection::Unlock(std::string_view key, uint64_t cas) {
   VBucket* vbucket = FindVBucket(VBucketOf(key));
   if (vbucket == nullptr) return Status(KvStatus::kKeyEnoent, "document not found");
   CommitScope scope(*this, *vbucket, key);
-  auto [stored_key, entry] = VBucket::Find(scope.stripe(), key);
+  auto [stored_key, entry] = scope.Find();
   if (entry == nullptr) return Status(KvStatus::kKeyEnoent, "document not found");
   const int64_t now = clock_->NowSeconds();
   Normalize(scope, *stored_key, *entry, now);

@@ -10,18 +10,19 @@ uint16_t VBucketOf(std::string_view key) {
   return static_cast<uint16_t>(((crc >> 16) & 0x7fff) % kNumVBuckets);
 }
 
-std::pair<const std::string*, DocumentEntry*> VBucket::Find(Stripe& stripe, std::string_view key) {
-  auto it = stripe.table.find(key);
-  if (it == stripe.table.end()) return {nullptr, nullptr};
-  return {&it->first, &it->second};
+std::pair<const std::string*, DocumentEntry*> VBucket::Find(Stripe& stripe, std::string_view key,
+                                                            uint64_t hash) {
+  KeyTable::Node* node = stripe.table.Find(key, hash);
+  if (node == nullptr) return {nullptr, nullptr};
+  return {&node->key, &node->entry};
 }
 
-std::pair<const std::string*, DocumentEntry*> VBucket::Create(Stripe& stripe,
-                                                              std::string_view key) {
-  auto it = stripe.table.emplace(std::string(key), DocumentEntry{}).first;
+std::pair<const std::string*, DocumentEntry*> VBucket::Create(Stripe& stripe, std::string_view key,
+                                                              uint64_t hash) {
+  KeyTable::Node* node = stripe.table.Insert(key, hash);
   std::lock_guard<std::mutex> index_lock(key_index_mutex_);
-  key_index_.insert(it->first);
-  return {&it->first, &it->second};
+  key_index_.emplace(key);
+  return {&node->key, &node->entry};
 }
 
 void VBucket::ObserveRecovered(uint64_t seqno, uint64_t cas) {
@@ -43,7 +44,7 @@ bool VBucket::CollectKeys(std::string_view from, bool exclusive, std::string_vie
 void VBucket::ForEachEntry(const std::function<void(const std::string&, DocumentEntry&)>& fn) {
   for (Stripe& stripe : stripes_) {
     std::lock_guard<std::mutex> lock(stripe.mutex);
-    for (auto& [key, entry] : stripe.table) fn(key, entry);
+    stripe.table.ForEach([&](KeyTable::Node& node) { fn(node.key, node.entry); });
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -8,12 +9,13 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "kvengine/document_entry.h"
+#include "kvengine/event_sequencer.h"
 #include "kvengine/hlc.h"
+#include "kvengine/key_table.h"
 
 namespace casql::kv {
 
@@ -30,21 +32,18 @@ uint16_t VBucketOf(std::string_view key);
 // - A DocumentEntry is read and written only under its stripe's mutex; a CAS compare and the
 //   write it guards happen in one critical section.
 // - commit_mutex() orders commits: seqno and CAS are generated under it, and the log append and
-//   mutation listeners run under it, so both see a vBucket's mutations in seqno order. Lock order:
-//   stripe mutex, then commit mutex (the stripe may be released first).
-// - Entries are never erased while the vBucket lives (tombstones keep metadata), so the key index
-//   can refer to the hash table's own key strings. The key index has its own mutex, taken after a
-//   stripe mutex when a key is first created.
+//   the listener turn (events()) are taken under it, so both follow seqno order. Lock order:
+//   stripe mutex, then commit mutex.
+// - Entries are never erased while the vBucket lives (tombstones keep metadata). The key index
+//   has its own mutex, taken after a stripe mutex when a key is first created.
+// - Entry pointers are valid only while the stripe mutex is held (the table moves entries when
+//   it grows).
 class VBucket {
  public:
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using Table = std::unordered_map<std::string, DocumentEntry, StringHash, std::equal_to<>>;
-  struct Stripe {
+  // A stripe's mutex and table header share a cache line.
+  struct alignas(64) Stripe {
     std::mutex mutex;
-    Table table;
+    KeyTable table;
   };
   struct Stamp {
     uint64_t seqno;
@@ -56,20 +55,30 @@ class VBucket {
   VBucket& operator=(const VBucket&) = delete;
 
   uint16_t id() const { return id_; }
-  Stripe& StripeFor(std::string_view key) { return stripes_[StringHash{}(key) % kStripes]; }
+  // `hash` is KeyTable::Hash(key).
+  Stripe& StripeFor(uint64_t hash) { return stripes_[hash % kStripes]; }
 
   // Caller holds the key's stripe mutex for both. Find returns null when the key was never
   // written; Create adds a tombstone-state entry and indexes the key.
-  static std::pair<const std::string*, DocumentEntry*> Find(Stripe& stripe, std::string_view key);
-  std::pair<const std::string*, DocumentEntry*> Create(Stripe& stripe, std::string_view key);
+  static std::pair<const std::string*, DocumentEntry*> Find(Stripe& stripe, std::string_view key,
+                                                            uint64_t hash);
+  std::pair<const std::string*, DocumentEntry*> Create(Stripe& stripe, std::string_view key,
+                                                       uint64_t hash);
 
   std::mutex& commit_mutex() { return commit_mutex_; }
+  EventSequencer& events() { return events_; }
   // Caller holds commit_mutex().
   Stamp NextStamp() { return {++high_seqno_, hlc_.Next()}; }
   uint64_t NextCas() { return hlc_.Next(); }
   // Recovery: keep seqno and CAS above what the log already holds. Caller holds commit_mutex().
   void ObserveRecovered(uint64_t seqno, uint64_t cas);
-  uint64_t high_seqno() const { return high_seqno_; }
+
+  // How many live documents have an expiry, so the expiry pager skips vBuckets with none. Caller
+  // holds the entry's stripe mutex.
+  void CountExpiring(bool before, bool after) {
+    if (before != after) expiring_.fetch_add(after ? 1 : -1, std::memory_order_relaxed);
+  }
+  bool has_expiring() const { return expiring_.load(std::memory_order_relaxed) > 0; }
 
   // Appends to `out` up to `max` keys of this vBucket in [from, end) in order (`end` empty =
   // unbounded); `from` itself is skipped when `exclusive`. Returns false once no key remains.
@@ -88,9 +97,12 @@ class VBucket {
   std::mutex commit_mutex_;
   uint64_t high_seqno_ = 0;  // guarded by commit_mutex_
   Hlc hlc_;                  // guarded by commit_mutex_
+  EventSequencer events_;
+
+  std::atomic<int64_t> expiring_{0};
 
   std::mutex key_index_mutex_;
-  std::set<std::string_view> key_index_;  // guarded by key_index_mutex_
+  std::set<std::string, std::less<>> key_index_;  // guarded by key_index_mutex_
 };
 
 }  // namespace casql::kv

@@ -32,6 +32,24 @@ OperatorPtr Returning(const ast::Projection& returning, const Scope& scope) {
   return project;
 }
 
+// Formalizes a SET/UNSET term's FOR clause: the arrays in the statement's scope, and the
+// path, value and WHEN with the FOR variables in scope too. Returns the inner scope.
+Scope FormalizeUpdateFor(std::shared_ptr<ast::UpdateFor>* clause, const Scope& scope) {
+  if (!*clause) return scope;
+  auto copy = std::make_shared<ast::UpdateFor>(**clause);
+  Scope inner = scope;
+  for (auto& level : copy->levels) {
+    for (auto& binding : level) {
+      binding.expr = Formalize(binding.expr, inner);
+      inner.variables.push_back(binding.var);
+      if (!binding.name_var.empty()) inner.variables.push_back(binding.name_var);
+    }
+  }
+  copy->when = Formalize(copy->when, inner);
+  *clause = copy;
+  return inner;
+}
+
 OperatorPtr ParallelSequence(std::vector<OperatorPtr> ops, int parallelism) {
   return std::make_shared<Parallel>(std::make_shared<Sequence>(std::move(ops)), parallelism);
 }
@@ -59,14 +77,18 @@ Result<OperatorPtr> BuildUpdate(const ast::UpdateStatement& update, const PlanCo
   if (!update.set.empty()) {
     std::vector<ast::SetTerm> terms = update.set;
     for (auto& term : terms) {
-      term.path = Formalize(term.path, scope);
-      term.value = Formalize(term.value, scope);
+      const Scope inner = FormalizeUpdateFor(&term.update_for, scope);
+      term.path = Formalize(term.path, inner);
+      term.value = Formalize(term.value, inner);
     }
     write.push_back(std::make_shared<Set>(std::move(terms)));
   }
   if (!update.unset.empty()) {
     std::vector<ast::UnsetTerm> terms = update.unset;
-    for (auto& term : terms) term.path = Formalize(term.path, scope);
+    for (auto& term : terms) {
+      const Scope inner = FormalizeUpdateFor(&term.update_for, scope);
+      term.path = Formalize(term.path, inner);
+    }
     write.push_back(std::make_shared<Unset>(std::move(terms)));
   }
   auto send = std::make_shared<SendUpdate>(keyspace->path, keyspace->alias);
@@ -119,13 +141,37 @@ Result<OperatorPtr> BuildDelete(const ast::DeleteStatement& del, const PlanConte
   return OperatorPtr(std::make_shared<Sequence>(std::move(top)));
 }
 
-Result<OperatorPtr> BuildInsert(const ast::InsertStatement& insert, const PlanContext& context) {
-  if (insert.select) {
-    return Status(ErrorCode::kSemantics,
-                  "INSERT ... SELECT is not supported by this version of casql");
+namespace {
+
+// INSERT|UPSERT INTO ks (KEY k, VALUE v [, OPTIONS o]) SELECT ...: the SELECT's plan feeds
+// SendInsert, which evaluates k, v and o over each result row.
+Result<OperatorPtr> BuildInsertSelect(const ast::InsertStatement& insert,
+                                      const BoundKeyspace& keyspace, const PlanContext& context) {
+  auto select = BuildSelect(*insert.select, context);
+  if (!select.ok()) return select.status();
+  Scope source;
+  source.keyspace_aliases.push_back(kInsertSourceAlias);
+  auto send = std::make_shared<SendInsert>(keyspace.path, keyspace.alias, insert.upsert);
+  send->key = Formalize(insert.key_expr, source);
+  send->value = Formalize(insert.value_expr, source);
+  send->options = Formalize(insert.options_expr, source);
+  send->returning = !insert.returning.terms.empty();
+  std::vector<OperatorPtr> ops{send};
+  if (send->returning) {
+    Scope scope;
+    scope.keyspace_aliases.push_back(keyspace.alias);
+    ops.push_back(Returning(insert.returning, scope));
   }
+  return OperatorPtr(std::make_shared<Sequence>(
+      std::vector<OperatorPtr>{select.value()->root, ParallelSequence(std::move(ops), 0)}));
+}
+
+}  // namespace
+
+Result<OperatorPtr> BuildInsert(const ast::InsertStatement& insert, const PlanContext& context) {
   auto keyspace = BindKeyspace(insert.keyspace, context);
   if (!keyspace.ok()) return keyspace.status();
+  if (insert.select) return BuildInsertSelect(insert, *keyspace, context);
   Scope values_scope;  // VALUES expressions see no keyspace
   std::vector<ast::InsertValues> values = insert.values;
   for (auto& v : values) {
@@ -141,8 +187,10 @@ Result<OperatorPtr> BuildInsert(const ast::InsertStatement& insert, const PlanCo
     scope.keyspace_aliases.push_back(keyspace->alias);
     ops.push_back(Returning(insert.returning, scope));
   }
-  return OperatorPtr(std::make_shared<Sequence>(std::vector<OperatorPtr>{
-      std::make_shared<ValueScan>(std::move(values)), ParallelSequence(std::move(ops), 0)}));
+  auto scan = std::make_shared<ValueScan>(std::move(values));
+  scan->upsert = insert.upsert;
+  return OperatorPtr(std::make_shared<Sequence>(
+      std::vector<OperatorPtr>{scan, ParallelSequence(std::move(ops), 0)}));
 }
 
 }  // namespace casql::plan

@@ -20,6 +20,53 @@ Result<BoundKeyspace> BindKeyspace(const ast::KeyspaceRef& ref, const PlanContex
 Result<OperatorPtr> BuildKeyspaceScan(const BoundKeyspace& keyspace, const ast::UseClause& use,
                                       const Scope& scope, const PlanContext& context);
 
+// The access path of one keyspace term: KeyScan for USE KEYS or a `META(alias).id = / IN`
+// predicate of `where`, else IndexScan3 on a secondary index whose leading key `where`
+// constrains (covering when `used` only reads the index's keys), else PrimaryScan3.
+// `where` and `used` are formalized; `used` is every expression of the query.
+struct AccessPath {
+  OperatorPtr scan;
+  bool covering = false;  // no Fetch needed
+};
+Result<AccessPath> BuildAccessPath(const BoundKeyspace& keyspace, const ast::UseClause& use,
+                                   const ast::ExprPtr& where, const std::vector<ast::ExprPtr>& used,
+                                   const Scope& scope, const PlanContext& context);
+
+// The conjuncts of an AND tree.
+void SplitConjuncts(const ast::ExprPtr& expr, std::vector<ast::ExprPtr>* out);
+// True when `expr` refers to `alias` anywhere (outside subqueries).
+bool RefersTo(const ast::ExprPtr& expr, const std::string& alias);
+// A copy of `expr` with the identifier `from` renamed to `to`.
+ast::ExprPtr RenameAlias(const ast::ExprPtr& expr, const std::string& from, const std::string& to);
+
+// A SELECT statement's plan: its root, the result names of its (first) projection, and the
+// response signature.
+struct SelectPlan {
+  OperatorPtr root;
+  std::vector<std::string> names;
+  Value signature;
+  // A block's ORDER BY, formalized in its scope; the statement places the Order operator.
+  std::vector<ast::OrderTerm> order;
+};
+// `outer` holds the names visible from enclosing statements (WITH bindings).
+Result<SelectPlan> PlanSelect(const ast::SelectStatement& select, const PlanContext& context,
+                              const Scope& outer);
+// One SELECT block, with the ORDER BY (formalized in the block's scope) and a LIMIT that may
+// be pushed into its scan.
+Result<SelectPlan> PlanSelectBlock(const ast::SelectBlock& block,
+                                   const std::vector<ast::OrderTerm>& order_by,
+                                   const ast::ExprPtr& pushed_limit, const PlanContext& context,
+                                   const Scope& outer);
+// The FROM clause's operators, appended to `ops`: scans, Fetch, joins, nests and unnests.
+// `scope` must already hold every FROM alias (FromAliases); join conditions are formalized
+// against the terms before them.
+Status BuildFrom(const ast::FromClause& from, const ast::ExprPtr& where,
+                 const std::vector<ast::ExprPtr>& used, const ast::ExprPtr& pushed_limit,
+                 const PlanContext& context, const Scope& scope, std::vector<OperatorPtr>* ops);
+// The aliases FROM introduces, in order, checked for duplicates (4020).
+Status FromAliases(const ast::FromClause& from, const PlanContext& context, const Scope& outer,
+                   std::vector<std::string>* aliases);
+
 ast::Projection FormalizeProjection(const ast::Projection& projection, const Scope& scope);
 Value ProjectionSignature(const ast::Projection& projection);
 
@@ -27,6 +74,7 @@ Result<PlanPtr> BuildSelect(const ast::SelectStatement& select, const PlanContex
 Result<OperatorPtr> BuildUpdate(const ast::UpdateStatement& update, const PlanContext& context);
 Result<OperatorPtr> BuildInsert(const ast::InsertStatement& insert, const PlanContext& context);
 Result<OperatorPtr> BuildDelete(const ast::DeleteStatement& del, const PlanContext& context);
+Result<OperatorPtr> BuildMerge(const ast::MergeStatement& merge, const PlanContext& context);
 Result<OperatorPtr> BuildDdl(const ast::Statement& statement, const PlanContext& context);
 
 }  // namespace casql::plan

@@ -1,86 +1,164 @@
-// SELECT: Sequence[scan, Fetch, Parallel{Sequence[Filter, InitialProject]}], then Order,
-// Offset and Limit, as Couchbase's planner lays a single-keyspace query out.
+// SELECT statements: WITH, set operations, then ORDER BY / OFFSET / LIMIT over the blocks
+// (build_select_block.cc), laid out as Couchbase's build_select.go does:
+// Sequence[<blocks>, Order, Offset, Limit], UNION as UnionAll then Distinct.
 #include "planner/build_internal.h"
-#include "planner/ops/dummy_scan.h"
-#include "planner/ops/fetch.h"
-#include "planner/ops/filter.h"
-#include "planner/ops/initial_project.h"
+#include "planner/ops/distinct.h"
+#include "planner/ops/except_all.h"
+#include "planner/ops/intersect_all.h"
 #include "planner/ops/limit.h"
 #include "planner/ops/offset.h"
 #include "planner/ops/order.h"
-#include "planner/ops/parallel.h"
 #include "planner/ops/sequence.h"
+#include "planner/ops/union_all.h"
+#include "planner/ops/with.h"
 
 namespace casql::plan {
 
 namespace {
 
-Status Unsupported(const std::string& what) {
-  return Status(ErrorCode::kSemantics, what + " is not supported by this version of casql");
+Result<SelectPlan> PlanTerm(const ast::SelectTerm& term, const PlanContext& context,
+                            const Scope& outer) {
+  if (term.subquery) return PlanSelect(*term.subquery, context, outer);
+  return PlanSelectBlock(*term.block, {}, nullptr, context, outer);
+}
+
+OperatorPtr WithDistinct(OperatorPtr op) {
+  return std::make_shared<Sequence>(
+      std::vector<OperatorPtr>{std::move(op), std::make_shared<Distinct>()});
+}
+
+// Combines the terms left to right; consecutive UNION ALLs share one UnionAll.
+Result<SelectPlan> PlanSetOperations(const ast::SelectStatement& select, const PlanContext& context,
+                                     const Scope& outer) {
+  auto first = PlanTerm(select.first, context, outer);
+  if (!first.ok()) return first.status();
+  SelectPlan plan = std::move(first.value());
+  std::vector<OperatorPtr> union_children{plan.root};
+  auto flush_union = [&]() {
+    if (union_children.size() > 1) {
+      auto op = std::make_shared<UnionAll>(union_children);
+      op->names = plan.names;
+      plan.root = op;
+    }
+    union_children = {plan.root};
+  };
+  for (const auto& op : select.set_ops) {
+    auto right = PlanTerm(op.right, context, outer);
+    if (!right.ok()) return right.status();
+    if (op.op == ast::SetOp::kUnion) {
+      union_children.push_back(right->root);
+      if (!op.all) {
+        flush_union();
+        plan.root = WithDistinct(plan.root);
+        union_children = {plan.root};
+      }
+      continue;
+    }
+    flush_union();
+    OperatorPtr combined;
+    if (op.op == ast::SetOp::kIntersect) {
+      auto intersect = std::make_shared<IntersectAll>(plan.root, right->root);
+      intersect->names = plan.names;
+      combined = intersect;
+    } else {
+      auto except = std::make_shared<ExceptAll>(plan.root, right->root);
+      except->names = plan.names;
+      combined = except;
+    }
+    plan.root = op.all ? combined : WithDistinct(combined);
+    union_children = {plan.root};
+  }
+  flush_union();
+  return plan;
+}
+
+// ORDER BY over a set operation sees only the result names of the first block.
+Result<std::vector<ast::OrderTerm>> FormalizeOrderOverResults(
+    const std::vector<ast::OrderTerm>& order_by, const std::vector<std::string>& names,
+    const Scope& outer) {
+  Scope scope = outer;
+  for (const auto& name : names) {
+    if (!name.empty()) scope.variables.push_back(name);
+  }
+  std::vector<ast::OrderTerm> terms = order_by;
+  for (auto& term : terms) term.expr = Formalize(term.expr, scope);
+  return terms;
+}
+
+// LIMIT n [OFFSET m] may stop the scan after n + m keys when nothing between the scan and
+// the limit drops, reorders or multiplies rows (checked by the block).
+ast::ExprPtr PushedLimit(const ast::SelectStatement& select) {
+  if (!select.limit || select.offset || !select.order_by.empty()) return nullptr;
+  return select.limit;
 }
 
 }  // namespace
 
-Result<PlanPtr> BuildSelect(const ast::SelectStatement& select, const PlanContext& context) {
-  if (!select.with.empty()) return Unsupported("WITH");
-  if (!select.set_ops.empty()) return Unsupported("UNION, INTERSECT and EXCEPT");
-  if (!select.first.block) return Unsupported("A parenthesised SELECT");
-  const ast::SelectBlock& block = *select.first.block;
-  if (!block.let.empty() || !block.group_by.empty() || !block.letting.empty() || block.having) {
-    return Unsupported("LET, GROUP BY, LETTING and HAVING");
-  }
-
-  Scope scope;
-  std::vector<OperatorPtr> children;
-  if (block.from) {
-    const ast::FromClause& from = *block.from;
-    if (!from.joins.empty()) return Unsupported("JOIN, NEST and UNNEST");
-    if (from.first.kind != ast::FromSource::Kind::kKeyspace) {
-      return Unsupported("An expression or subquery in FROM");
+Result<SelectPlan> PlanSelect(const ast::SelectStatement& select, const PlanContext& context,
+                              const Scope& outer) {
+  Scope scope = outer;
+  std::vector<ast::LetBinding> with;
+  std::vector<OperatorPtr> with_plans;
+  for (const auto& binding : select.with) {
+    if (binding.recursive) {
+      return Status(ErrorCode::kSemantics,
+                    "WITH RECURSIVE is not supported by this version of casql");
     }
-    auto keyspace = BindKeyspace(from.first.keyspace, context);
-    if (!keyspace.ok()) return keyspace.status();
-    scope.keyspace_aliases.push_back(keyspace->alias);
-    auto scan = BuildKeyspaceScan(*keyspace, from.first.use, scope, context);
-    if (!scan.ok()) return scan.status();
-    children.push_back(*scan);
-    children.push_back(
-        std::make_shared<Fetch>(keyspace->path, keyspace->alias, keyspace->written_alias));
+    OperatorPtr subplan;
+    if (binding.expr->kind == ast::ExprKind::kSubquery) {
+      auto planned = PlanSelect(*binding.expr->subquery, context, scope);
+      if (!planned.ok()) return planned.status();
+      subplan = planned->root;
+    }
+    with.push_back(ast::LetBinding{binding.alias, Formalize(binding.expr, scope)});
+    with_plans.push_back(std::move(subplan));
+    scope.variables.push_back(binding.alias);
+  }
+
+  SelectPlan plan;
+  std::vector<ast::OrderTerm> order;
+  if (select.set_ops.empty() && select.first.block) {
+    auto block =
+        PlanSelectBlock(*select.first.block, select.order_by, PushedLimit(select), context, scope);
+    if (!block.ok()) return block.status();
+    plan = std::move(block.value());
+    order = std::move(plan.order);
   } else {
-    children.push_back(std::make_shared<DummyScan>());
+    auto combined = PlanSetOperations(select, context, scope);
+    if (!combined.ok()) return combined.status();
+    plan = std::move(combined.value());
+    if (!select.order_by.empty()) {
+      auto terms = FormalizeOrderOverResults(select.order_by, plan.names, scope);
+      if (!terms.ok()) return terms.status();
+      order = std::move(terms.value());
+    }
   }
 
-  std::vector<OperatorPtr> per_row;
-  if (block.where) {
-    per_row.push_back(
-        std::make_shared<Filter>(Formalize(block.where, scope), scope.DefaultAlias()));
-  }
-  auto project = std::make_shared<InitialProject>(FormalizeProjection(block.projection, scope));
-  const Value signature = ProjectionSignature(project->projection);
-  per_row.push_back(project);
-  children.push_back(std::make_shared<Parallel>(std::make_shared<Sequence>(std::move(per_row)), 0));
-
-  OperatorPtr root = std::make_shared<Sequence>(std::move(children));
-  std::vector<OperatorPtr> tail;
-  if (!select.order_by.empty()) {
-    std::vector<ast::OrderTerm> terms = select.order_by;
-    for (auto& term : terms) term.expr = Formalize(term.expr, scope);
-    auto order = std::make_shared<Order>(std::move(terms));
-    order->limit = select.limit;
-    order->offset = select.offset;
-    tail.push_back(order);
+  std::vector<OperatorPtr> tail{plan.root};
+  if (!order.empty()) {
+    auto op = std::make_shared<Order>(std::move(order));
+    op->limit = select.limit;
+    op->offset = select.offset;
+    tail.push_back(op);
   }
   if (select.offset) tail.push_back(std::make_shared<Offset>(select.offset));
   if (select.limit) tail.push_back(std::make_shared<Limit>(select.limit));
-  if (!tail.empty()) {
-    tail.insert(tail.begin(), root);
-    root = std::make_shared<Sequence>(std::move(tail));
+  if (tail.size() > 1) plan.root = std::make_shared<Sequence>(std::move(tail));
+  if (!with.empty()) {
+    auto op = std::make_shared<With>(std::move(with), plan.root);
+    op->subquery_plans = std::move(with_plans);
+    plan.root = op;
   }
+  return plan;
+}
 
-  auto plan = std::make_shared<PlannedStatement>();
-  plan->root = root;
-  plan->signature = signature;
-  return PlanPtr(plan);
+Result<PlanPtr> BuildSelect(const ast::SelectStatement& select, const PlanContext& context) {
+  auto plan = PlanSelect(select, context, Scope{});
+  if (!plan.ok()) return plan.status();
+  auto out = std::make_shared<PlannedStatement>();
+  out->root = plan->root;
+  out->signature = plan->signature;
+  return PlanPtr(out);
 }
 
 }  // namespace casql::plan

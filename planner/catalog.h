@@ -4,9 +4,22 @@
 #include <string>
 #include <vector>
 
+#include "parser/ast/expression.h"
 #include "planner/keyspace_path.h"
 
 namespace casql::plan {
+
+// A secondary index as the planner sees it. Its key and WHERE expressions are formalized
+// against `alias`, the keyspace's implicit alias when the index was created; the planner
+// renames that alias to the query's before matching them against a query.
+struct IndexInfo {
+  std::string name;
+  std::string id;  // stable identifier shown as EXPLAIN's index_id
+  std::string alias;
+  std::vector<ast::ExprPtr> keys;
+  std::vector<bool> desc;
+  ast::ExprPtr where;  // null unless a partial index
+};
 
 enum class KeyspaceState : uint8_t { kExists, kNoBucket, kNoScope, kNoCollection };
 
@@ -18,6 +31,7 @@ class Catalog {
   virtual KeyspaceState Lookup(const KeyspacePath& path) const = 0;
   // The name of a primary index on the keyspace, if there is one.
   virtual std::optional<std::string> PrimaryIndex(const KeyspacePath& path) const = 0;
+  virtual std::vector<IndexInfo> SecondaryIndexes(const KeyspacePath& path) const = 0;
 };
 
 // 12003 for a keyspace that does not exist, with Couchbase's " - cause: No bucket named b"

@@ -44,4 +44,35 @@ ast::ExprPtr Formalize(const ast::ExprPtr& expr, const Scope& scope) {
   return out;
 }
 
+namespace {
+
+Status CheckNames(const ast::ExprPtr& expr, const Scope& scope) {
+  if (!expr || expr->kind == ast::ExprKind::kSubquery) return Status::OK();
+  if (expr->kind == ast::ExprKind::kIdentifier && !scope.Knows(expr->name) &&
+      scope.keyspace_aliases.size() > 1) {
+    return Status(ErrorCode::kAmbiguousReference,
+                  FormatError(ErrorCode::kAmbiguousReference, {expr->name, ""}));
+  }
+  if (expr->kind == ast::ExprKind::kFunction && expr->name == "meta" && expr->args.empty() &&
+      scope.keyspace_aliases.size() > 1) {
+    return Status(ErrorCode::kSemantics,
+                  "META() in query with multiple FROM terms requires an argument");
+  }
+  Scope inner = scope;
+  for (const auto& binding : expr->bindings) {
+    CASQL_RETURN_IF_ERROR(CheckNames(binding.expr, inner));
+    inner.variables.push_back(binding.var);
+    if (!binding.name_var.empty()) inner.variables.push_back(binding.name_var);
+  }
+  for (const auto& arg : expr->args) CASQL_RETURN_IF_ERROR(CheckNames(arg, inner));
+  return CheckNames(expr->else_expr, inner);
+}
+
+}  // namespace
+
+Result<ast::ExprPtr> FormalizeChecked(const ast::ExprPtr& expr, const Scope& scope) {
+  CASQL_RETURN_IF_ERROR(CheckNames(expr, scope));
+  return Formalize(expr, scope);
+}
+
 }  // namespace casql::plan

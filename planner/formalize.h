@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "parser/ast/expression.h"
+#include "value/status.h"
 
 namespace casql::plan {
 
@@ -24,5 +25,10 @@ struct Scope {
 // A copy of `expr` with names resolved against `scope`; the input tree is left untouched
 // (parsed trees may be shared by cached plans).
 ast::ExprPtr Formalize(const ast::ExprPtr& expr, const Scope& scope);
+
+// Formalize, plus the checks Couchbase makes while formalizing a query with several FROM
+// terms: an unqualified name that is no alias or variable is ambiguous (3080), and META()
+// needs its argument (3100).
+Result<ast::ExprPtr> FormalizeChecked(const ast::ExprPtr& expr, const Scope& scope);
 
 }  // namespace casql::plan

@@ -30,8 +30,29 @@ enum class OpKind : uint8_t {
   kSendUpdate,
   kSendInsert,
   kSendDelete,
+  kMerge,
   kKeyspaceDdl,
   kCreatePrimaryIndex,
+  kCreateIndex,
+  kDropIndex,
+  kIndexScan,
+  kExpressionScan,
+  kAlias,
+  kLet,
+  kUnnest,
+  kJoin,
+  kNest,
+  kNestedLoopJoin,
+  kNestedLoopNest,
+  kHashJoin,
+  kInitialGroup,
+  kIntermediateGroup,
+  kFinalGroup,
+  kDistinct,
+  kUnionAll,
+  kIntersectAll,
+  kExceptAll,
+  kWith,
 };
 
 // A node of an immutable plan. Plans are built once and may be shared by concurrent
@@ -71,5 +92,12 @@ using OperatorPtr = std::shared_ptr<const Operator>;
 void ExplainKeyspace(const KeyspacePath& path, const std::string& alias, Object* out);
 
 std::string ExprText(const ast::ExprPtr& expr);
+// An array of the expressions' texts.
+Value ExprTexts(const std::vector<ast::ExprPtr>& exprs);
+// LET/WITH bindings as Couchbase writes them: [{"expr": ..., "var": ...}].
+Value ExplainBindings(const std::vector<ast::LetBinding>& bindings);
+
+// The `path_for` object of a SET/UNSET term with FOR: its bindings as text and its WHEN.
+Value ExplainUpdateFor(const ast::UpdateFor& clause);
 
 }  // namespace casql::plan

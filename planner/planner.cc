@@ -108,6 +108,11 @@ Result<PlanPtr> BuildPlan(const ast::StatementPtr& statement, const PlanContext&
     if (!root.ok()) return root.status();
     return Finish(*root, statement, true, DmlSignature(del->returning));
   }
+  if (const auto* merge = std::get_if<ast::MergeStatement>(&body)) {
+    auto root = BuildMerge(*merge, context);
+    if (!root.ok()) return root.status();
+    return Finish(*root, statement, true, DmlSignature(merge->returning));
+  }
   auto root = BuildDdl(*statement, context);
   if (!root.ok()) return root.status();
   return Finish(*root, statement, false, Value::Null());

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs dependencies, builds, and runs the whole test suite through ctest.
-# Exits non-zero on any failure. The ctest summary is the last thing printed.
+# Exits non-zero on any failure. The main ctest summary is the last thing printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -17,6 +17,12 @@ if command -v clang++ >/dev/null 2>&1; then
 else
   echo "Skipping the parser fuzzer: clang++ not found (libFuzzer needs clang)."
 fi
+
+# The multi-threaded tests again under ThreadSanitizer, in their own build dir; only the targets
+# labelled tsan are built, to keep this step to a few minutes.
+cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Release -DCASQL_SANITIZE=thread >/dev/null
+cmake --build build-tsan -j "$(nproc)" --target casql_tsan_tests
+(cd build-tsan && ctest --output-on-failure -j "$(nproc)" --timeout 600 -L tsan)
 
 cd build
 ctest --output-on-failure -j "$(nproc)" --timeout 600 -LE 'tsan|asan'

@@ -71,6 +71,9 @@ std::string_view ErrorTemplate(ErrorCode code) {
       return "Cannot UPSERT non-string key {} of type {}.";
     case ErrorCode::kUpdateClone:
       return "Missing UPDATE clone.";
+    case ErrorCode::kMergeMultipleUpdates:
+      return "Multiple UPDATE/DELETE of the same document (document key '{}') in a MERGE "
+             "statement";
     case ErrorCode::kMemoryQuota:
       return "Request has exceeded memory quota.";
     case ErrorCode::kAuthorization:

@@ -45,6 +45,7 @@ enum class ErrorCode : int {
   kUpsertValue = 5075,
   kUpsertKeyType = 5078,
   kUpdateClone = 5120,
+  kMergeMultipleUpdates = 5320,
   kMemoryQuota = 5500,
   kAuthorization = 10000,
   kNamespaceNotFound = 12002,

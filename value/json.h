@@ -1,5 +1,6 @@
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -28,5 +29,8 @@ void AppendPrettyJson(const Value& value, std::string* out, int indent_level = 0
 // A JSON string literal with the escapes JSON requires.
 void AppendJsonString(std::string_view text, std::string* out);
 void AppendJsonNumber(const Value& number, std::string* out);
+
+// Prints a Value as JSON (MISSING as `MISSING`); GoogleTest finds it for failure messages.
+void PrintTo(const Value& value, std::ostream* os);
 
 }  // namespace casql

@@ -122,6 +122,10 @@ void AppendPrettyJson(const Value& value, std::string* out, int indent_level) {
   }
 }
 
+void PrintTo(const Value& value, std::ostream* os) {
+  *os << (value.IsMissing() ? std::string("MISSING") : ToJson(value));
+}
+
 std::string ToJson(const Value& value) {
   std::string out;
   AppendJson(value, &out);

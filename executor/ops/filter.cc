@@ -27,7 +27,7 @@ class FilterExec final : public UnaryExecOperator {
 
 Result<ExecOperatorPtr> MakeFilter(const plan::Filter& op, const CompileScope& scope,
                                    ExecContext& ctx, ExecOperatorPtr in) {
-  auto condition = Compile(op.condition, scope);
+  auto condition = CompileInScope(op.condition, scope);
   if (!condition.ok()) return condition.status();
   return ExecOperatorPtr(
       std::make_unique<FilterExec>(ctx, std::move(in), std::move(condition.value())));

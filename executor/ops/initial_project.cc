@@ -20,11 +20,12 @@ using StarSources = std::vector<std::pair<std::string, size_t>>;
 class InitialProjectExec final : public UnaryExecOperator {
  public:
   InitialProjectExec(ExecContext& ctx, ExecOperatorPtr in, std::vector<CompiledTerm> terms,
-                     bool raw, StarSources star_sources)
+                     bool raw, StarSources star_sources, ResultNames bound)
       : UnaryExecOperator(ctx, std::move(in)),
         terms_(std::move(terms)),
         raw_(raw),
-        star_sources_(std::move(star_sources)) {}
+        star_sources_(std::move(star_sources)),
+        bound_(std::move(bound)) {}
 
   Result<bool> Next(Row* row) override {
     auto more = input_->Next(row);
@@ -52,6 +53,7 @@ class InitialProjectExec final : public UnaryExecOperator {
       }
     }
     row->result = Value(std::move(out));
+    BindResultNames(bound_, row);
     return true;
   }
 
@@ -59,31 +61,34 @@ class InitialProjectExec final : public UnaryExecOperator {
   std::vector<CompiledTerm> terms_;
   bool raw_;
   StarSources star_sources_;
+  ResultNames bound_;
 };
 
 }  // namespace
 
-Result<ExecOperatorPtr> MakeInitialProject(const plan::InitialProject& op,
-                                           const CompileScope& scope, ExecContext& ctx,
-                                           ExecOperatorPtr in) {
+Result<ExecOperatorPtr> MakeInitialProject(const plan::InitialProject& op, CompileScope* scope,
+                                           ExecContext& ctx, ExecOperatorPtr in) {
   const auto names = plan::ProjectionNames(op.projection);
   std::vector<CompiledTerm> terms;
   for (size_t i = 0; i < op.projection.terms.size(); ++i) {
     const auto& term = op.projection.terms[i];
     CompiledTerm compiled{names[i], nullptr, term.star};
     if (term.expr) {
-      auto eval = Compile(term.expr, scope);
+      auto eval = CompileInScope(term.expr, *scope);
       if (!eval.ok()) return eval.status();
       compiled.expr = std::move(eval.value());
     }
     terms.push_back(std::move(compiled));
   }
   StarSources sources;
-  for (size_t slot = 0; slot < scope.names.size(); ++slot) {
-    if (scope.names[slot].keyspace) sources.emplace_back(scope.names[slot].name, slot);
+  for (size_t slot = 0; slot < scope->names.size(); ++slot) {
+    if (scope->names[slot].keyspace) sources.emplace_back(scope->names[slot].name, slot);
   }
-  return ExecOperatorPtr(std::make_unique<InitialProjectExec>(
-      ctx, std::move(in), std::move(terms), op.projection.raw, std::move(sources)));
+  ResultNames bound;
+  if (op.bind_terms && !op.projection.raw) bound = AddResultNames(names, scope);
+  return ExecOperatorPtr(std::make_unique<InitialProjectExec>(ctx, std::move(in), std::move(terms),
+                                                              op.projection.raw, std::move(sources),
+                                                              std::move(bound)));
 }
 
 }  // namespace casql::exec

@@ -1,17 +1,23 @@
-#include "executor/expr/evaluator.h"
+#include "executor/ops/document_reader.h"
 #include "executor/ops/ops.h"
 
 namespace casql::exec {
 
 namespace {
 
-// Yields the keys of USE KEYS: a string, or the strings of an array (other values are
-// skipped, as Couchbase skips them).
+// Yields the keys of USE KEYS or of a `META().id = / IN` predicate. The key expression is
+// evaluated on the first Next(), against the seed row: the outer row when this scan is the
+// inner side of a nested-loop join.
 class KeyScanExec final : public ExecOperator {
  public:
-  KeyScanExec(ExecContext& ctx, std::vector<std::string> keys)
-      : ExecOperator(ctx), keys_(std::move(keys)) {}
+  KeyScanExec(ExecContext& ctx, EvaluatorPtr keys, SeedPtr seed)
+      : ExecOperator(ctx), keys_expr_(std::move(keys)), seed_(std::move(seed)) {}
+
   Result<bool> Next(Row* row) override {
+    if (!started_) {
+      started_ = true;
+      keys_ = KeyList(keys_expr_->Eval(seed_ ? *seed_ : Row(), ctx_));
+    }
     if (next_ >= keys_.size()) return false;
     *row = Row();
     row->key = std::move(keys_[next_++]);
@@ -19,24 +25,21 @@ class KeyScanExec final : public ExecOperator {
   }
 
  private:
+  EvaluatorPtr keys_expr_;
+  SeedPtr seed_;
+  bool started_ = false;
   std::vector<std::string> keys_;
   size_t next_ = 0;
 };
 
 }  // namespace
 
-Result<ExecOperatorPtr> MakeKeyScan(const plan::KeyScan& op, ExecContext& ctx) {
-  auto eval = Compile(op.keys, CompileScope{});
+Result<ExecOperatorPtr> MakeKeyScan(const plan::KeyScan& op, const CompileScope& scope,
+                                    SeedPtr seed, ExecContext& ctx) {
+  auto eval = CompileInScope(op.keys, scope);
   if (!eval.ok()) return eval.status();
-  const Value keys = eval.value()->Eval(Row(), ctx);
-  std::vector<std::string> list;
-  if (keys.IsString()) list.push_back(keys.AsString());
-  if (keys.IsArray()) {
-    for (const Value& k : keys.AsArray()) {
-      if (k.IsString()) list.push_back(k.AsString());
-    }
-  }
-  return ExecOperatorPtr(std::make_unique<KeyScanExec>(ctx, std::move(list)));
+  return ExecOperatorPtr(
+      std::make_unique<KeyScanExec>(ctx, std::move(eval.value()), std::move(seed)));
 }
 
 }  // namespace casql::exec

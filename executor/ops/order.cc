@@ -76,7 +76,7 @@ Result<ExecOperatorPtr> MakeOrder(const plan::Order& op, const CompileScope& sco
                                   ExecContext& ctx, ExecOperatorPtr in) {
   std::vector<SortKey> keys;
   for (const auto& term : op.terms) {
-    auto eval = Compile(term.expr, scope);
+    auto eval = CompileInScope(term.expr, scope);
     if (!eval.ok()) return eval.status();
     keys.push_back(SortKey{std::move(eval.value()), term.desc, term.nulls});
   }

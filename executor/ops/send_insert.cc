@@ -1,3 +1,5 @@
+#include <set>
+
 #include "executor/datastore.h"
 #include "executor/dml_errors.h"
 #include "executor/ops/ops.h"
@@ -18,16 +20,47 @@ class SendInsertExec final : public UnaryExecOperator {
         upsert_(upsert),
         slot_(slot) {}
 
+  // INSERT ... SELECT: the (KEY, VALUE, OPTIONS) evaluated over each SELECT result row.
+  void SetTuple(size_t source_slot, EvaluatorPtr key, EvaluatorPtr value, EvaluatorPtr options) {
+    source_slot_ = source_slot;
+    key_ = std::move(key);
+    value_ = std::move(value);
+    options_ = std::move(options);
+  }
+
   Result<bool> Next(Row* row) override {
     while (true) {
       auto more = input_->Next(row);
       if (!more.ok() || !*more) return more;
+      if (key_ && !EvalTuple(row)) continue;
       if (Write(row)) return true;
     }
   }
 
  private:
+  bool EvalTuple(Row* row) {
+    row->Bind(source_slot_, row->result);
+    const Value key = key_->Eval(*row, ctx_);
+    Value value = value_->Eval(*row, ctx_);
+    if (auto error = CheckInsertTuple(key, value, upsert_)) {
+      ctx_.AddError(std::move(*error));
+      return false;
+    }
+    row->key = key.AsString();
+    row->clone = std::move(value);
+    row->options = options_ ? options_->Eval(*row, ctx_) : Value();
+    return true;
+  }
+
   bool Write(Row* row) {
+    // One UPSERT statement may not write a key twice: which value should win is ambiguous.
+    if (upsert_ && !written_keys_.insert(row->key).second) {
+      ctx_.AddError(Error{static_cast<int>(ErrorCode::kUpsertDuplicateKey),
+                          FormatError(ErrorCode::kUpsertDuplicateKey, {}),
+                          Value(),
+                          {}});
+      return false;
+    }
     kv::MutationOptions options;
     options.durability = ctx_.settings().durability;
     options.timeout = ctx_.settings().kv_timeout;
@@ -59,16 +92,34 @@ class SendInsertExec final : public UnaryExecOperator {
   std::string keyspace_name_;
   bool upsert_;
   size_t slot_;
+  std::set<std::string> written_keys_;
+  size_t source_slot_ = 0;
+  EvaluatorPtr key_, value_, options_;
 };
 
 }  // namespace
 
-Result<ExecOperatorPtr> MakeSendInsert(const plan::SendInsert& op, size_t slot, ExecContext& ctx,
-                                       ExecOperatorPtr in) {
+Result<ExecOperatorPtr> MakeSendInsert(const plan::SendInsert& op, size_t slot,
+                                       const CompileScope& scope, size_t source_slot,
+                                       ExecContext& ctx, ExecOperatorPtr in) {
   auto collection = ctx.datastore().Collection(op.keyspace);
   if (!collection.ok()) return collection.status();
-  return ExecOperatorPtr(std::make_unique<SendInsertExec>(ctx, std::move(in), collection.value(),
-                                                          op.keyspace.FullName(), op.upsert, slot));
+  auto send = std::make_unique<SendInsertExec>(ctx, std::move(in), collection.value(),
+                                               op.keyspace.FullName(), op.upsert, slot);
+  if (op.key) {
+    std::vector<EvaluatorPtr> tuple;
+    for (const auto& expr : {op.key, op.value, op.options}) {
+      if (!expr) {
+        tuple.emplace_back();
+        continue;
+      }
+      auto compiled = Compile(expr, scope);
+      if (!compiled.ok()) return compiled.status();
+      tuple.push_back(std::move(compiled.value()));
+    }
+    send->SetTuple(source_slot, std::move(tuple[0]), std::move(tuple[1]), std::move(tuple[2]));
+  }
+  return ExecOperatorPtr(std::move(send));
 }
 
 }  // namespace casql::exec

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <chrono>
 #include <set>
 
 #include "executor/datastore.h"
@@ -8,6 +9,16 @@
 namespace casql::exec {
 
 namespace {
+
+// KV's expiry rule, as RETURNING META().expiration reports it: up to 30 days the value is
+// relative seconds, above that an absolute Unix time.
+uint32_t AbsoluteExpiry(uint32_t expiry) {
+  constexpr uint32_t kThirtyDays = 30 * 24 * 3600;
+  if (expiry == 0 || expiry > kThirtyDays) return expiry;
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+      std::chrono::system_clock::now().time_since_epoch());
+  return static_cast<uint32_t>(now.count()) + expiry;
+}
 
 // Writes each clone back conditionally: a replace carrying the CAS read at Fetch and the
 // document's original flags; expiry is cleared unless preserve_expiry. Nothing is locked
@@ -66,7 +77,13 @@ class SendUpdateExec final : public UnaryExecOperator {
     kv::MutationOptions options;
     options.cas = read.cas;
     options.flags = read.flags;
-    options.preserve_expiry = settings.preserve_expiry;
+    // Couchbase clears a document's expiry on UPDATE unless the statement sets one or the
+    // request asks to preserve it.
+    if (row->expiration) {
+      options.expiry = *row->expiration;
+    } else {
+      options.preserve_expiry = settings.preserve_expiry;
+    }
     options.durability = settings.durability;
     options.timeout = settings.kv_timeout;
     // Injection fires once per key per statement, so a retry sees an undisturbed document.
@@ -82,7 +99,11 @@ class SendUpdateExec final : public UnaryExecOperator {
       // RETURNING sees the new version and its new CAS.
       auto meta = std::make_shared<DocMeta>(read);
       meta->cas = written->cas;
-      if (!settings.preserve_expiry) meta->expiration = 0;
+      if (row->expiration) {
+        meta->expiration = AbsoluteExpiry(*row->expiration);
+      } else if (!settings.preserve_expiry) {
+        meta->expiration = 0;
+      }
       row->BindMeta(slot_, std::move(meta));
       row->Bind(slot_, std::move(row->clone));
       return WriteOutcome::kWritten;

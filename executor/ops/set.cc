@@ -1,5 +1,8 @@
+#include <cmath>
+
 #include "executor/ops/ops.h"
 #include "executor/path_update.h"
+#include "executor/update_for.h"
 
 namespace casql::exec {
 
@@ -8,26 +11,52 @@ namespace {
 struct CompiledSet {
   PathUpdate path;
   EvaluatorPtr value;
+  std::optional<UpdateForEach> for_each;
+  bool meta_expiration = false;
 };
 
 // Applies SET terms to the clone. Every value is computed from the row as fetched (the
 // original document), never from the partly updated clone, as Couchbase's Set does.
+// `SET META().expiration = n` records the new expiry for SendUpdate instead of changing the
+// document.
 class SetExec final : public UnaryExecOperator {
  public:
   SetExec(ExecContext& ctx, ExecOperatorPtr in, std::vector<CompiledSet> terms)
       : UnaryExecOperator(ctx, std::move(in)), terms_(std::move(terms)) {}
+
   Result<bool> Next(Row* row) override {
     auto more = input_->Next(row);
     if (!more.ok() || !*more) return more;
     for (const auto& term : terms_) {
-      term.path.Apply(&row->clone, term.value->Eval(*row, ctx_), *row, ctx_);
+      if (term.meta_expiration) {
+        SetExpiration(term, row);
+      } else if (term.for_each) {
+        term.for_each->ForEach(&row->clone, *row, ctx_, [&](Value* element, const Row& local) {
+          term.path.Apply(element, term.value->Eval(local, ctx_), local, ctx_);
+        });
+      } else {
+        term.path.Apply(&row->clone, term.value->Eval(*row, ctx_), *row, ctx_);
+      }
     }
     return true;
   }
 
  private:
+  // Expiry follows the KV rule: up to 30 days it is relative seconds, beyond an absolute Unix
+  // time; 0 means never. Anything but a non-negative number leaves the expiry unset.
+  void SetExpiration(const CompiledSet& term, Row* row) {
+    const Value v = term.value->Eval(*row, ctx_);
+    if (!v.IsNumber() || v.AsDouble() < 0 || v.AsDouble() > 4294967295.0) return;
+    row->expiration = static_cast<uint32_t>(std::floor(v.AsDouble()));
+  }
+
   std::vector<CompiledSet> terms_;
 };
+
+bool IsMetaExpiration(const ast::ExprPtr& path) {
+  return path && path->kind == ast::ExprKind::kField && path->name == "expiration" &&
+         path->args[0]->kind == ast::ExprKind::kFunction && path->args[0]->name == "meta";
+}
 
 }  // namespace
 
@@ -35,16 +64,31 @@ Result<ExecOperatorPtr> MakeSet(const plan::Set& op, const CompileScope& scope, 
                                 ExecContext& ctx, ExecOperatorPtr in) {
   std::vector<CompiledSet> terms;
   for (const auto& term : op.terms) {
-    if (term.meta || term.update_for) {
-      return Status(ErrorCode::kSemantics,
-                    "SET META().expiration and SET ... FOR are not supported by this version of "
-                    "casql");
+    CompiledSet compiled;
+    if (term.meta || IsMetaExpiration(term.path)) {
+      auto value = Compile(term.value, scope);
+      if (!value.ok()) return value.status();
+      compiled.value = std::move(value.value());
+      compiled.meta_expiration = true;
+      terms.push_back(std::move(compiled));
+      continue;
     }
-    auto path = PathUpdate::Compile(term.path, scope, slot);
+    CompileScope inner = scope;
+    size_t root = slot;
+    if (term.update_for) {
+      auto for_each = UpdateForEach::Compile(*term.update_for, scope, slot, &inner);
+      if (!for_each.ok()) return for_each.status();
+      root = for_each->var_slot();
+      compiled.for_each = std::move(for_each.value());
+    }
+    auto path =
+        PathUpdate::Compile(term.path, inner, root, /*allow_root=*/term.update_for != nullptr);
     if (!path.ok()) return path.status();
-    auto value = Compile(term.value, scope);
+    auto value = Compile(term.value, inner);
     if (!value.ok()) return value.status();
-    terms.push_back(CompiledSet{std::move(path.value()), std::move(value.value())});
+    compiled.path = std::move(path.value());
+    compiled.value = std::move(value.value());
+    terms.push_back(std::move(compiled));
   }
   return ExecOperatorPtr(std::make_unique<SetExec>(ctx, std::move(in), std::move(terms)));
 }

@@ -1,3 +1,4 @@
+#include "executor/dml_errors.h"
 #include "executor/expr/evaluator.h"
 #include "executor/ops/ops.h"
 #include "value/json.h"
@@ -14,8 +15,8 @@ struct CompiledTuple {
 // options. A tuple with a bad key or value is reported (5050-5070) and skipped.
 class ValueScanExec final : public ExecOperator {
  public:
-  ValueScanExec(ExecContext& ctx, std::vector<CompiledTuple> tuples)
-      : ExecOperator(ctx), tuples_(std::move(tuples)) {}
+  ValueScanExec(ExecContext& ctx, std::vector<CompiledTuple> tuples, bool upsert)
+      : ExecOperator(ctx), tuples_(std::move(tuples)), upsert_(upsert) {}
 
   Result<bool> Next(Row* row) override {
     while (next_ < tuples_.size()) {
@@ -23,39 +24,22 @@ class ValueScanExec final : public ExecOperator {
       Row empty;
       const Value key = t.key->Eval(empty, ctx_);
       const Value value = t.value->Eval(empty, ctx_);
-      if (key.IsMissingOrNull()) {
-        ctx_.AddError(Error{static_cast<int>(ErrorCode::kInsertKey),
-                            FormatError(ErrorCode::kInsertKey, {ToJson(value)}),
-                            Value(),
-                            {}});
-        continue;
+      if (auto error = CheckInsertTuple(key, value, upsert_)) {
+        ctx_.AddError(std::move(*error));
+      } else {
+        *row = Row();
+        row->key = key.AsString();
+        row->clone = value;
+        if (t.options) row->options = t.options->Eval(empty, ctx_);
+        return true;
       }
-      if (!key.IsString()) {
-        ctx_.AddError(
-            Error{static_cast<int>(ErrorCode::kInsertKeyType),
-                  FormatError(ErrorCode::kInsertKeyType, {ToJson(key), ValueTypeName(key.type())}),
-                  Value(),
-                  {}});
-        continue;
-      }
-      if (value.IsMissing()) {
-        ctx_.AddError(Error{static_cast<int>(ErrorCode::kInsertValue),
-                            FormatError(ErrorCode::kInsertValue, {key.AsString()}),
-                            Value(),
-                            {}});
-        continue;
-      }
-      *row = Row();
-      row->key = key.AsString();
-      row->clone = value;
-      if (t.options) row->options = t.options->Eval(empty, ctx_);
-      return true;
     }
     return false;
   }
 
  private:
   std::vector<CompiledTuple> tuples_;
+  bool upsert_;
   size_t next_ = 0;
 };
 
@@ -77,7 +61,7 @@ Result<ExecOperatorPtr> MakeValueScan(const plan::ValueScan& op, ExecContext& ct
     }
     tuples.push_back(std::move(t));
   }
-  return ExecOperatorPtr(std::make_unique<ValueScanExec>(ctx, std::move(tuples)));
+  return ExecOperatorPtr(std::make_unique<ValueScanExec>(ctx, std::move(tuples), op.upsert));
 }
 
 }  // namespace casql::exec

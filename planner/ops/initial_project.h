@@ -14,6 +14,8 @@ class InitialProject final : public Operator {
   ast::Projection projection;
   bool discard_original = false;
   bool preserve_order = false;
+  // Also bind each named term's value under its name, for an ORDER BY that refers to it.
+  bool bind_terms = false;
 
  protected:
   void ExplainFields(Object* out) const override;

@@ -4,6 +4,11 @@
 
 namespace casql::plan {
 
+// INSERT ... SELECT evaluates KEY/VALUE/OPTIONS over each SELECT result row: unqualified names
+// are that row's fields, formalized against this name (which no written identifier can be,
+// `$` starting a parameter).
+inline constexpr const char* kInsertSourceAlias = "$select";
+
 // Writes each row's (key, value) as a new document (INSERT: KV ADD, an existing key is
 // error 12009 with cause 17012) or unconditionally (UPSERT: KV SET, last writer wins).
 class SendInsert final : public Operator {

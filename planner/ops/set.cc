@@ -8,6 +8,7 @@ void Set::ExplainFields(Object* out) const {
     Object t;
     if (term.meta) t.Set("meta", Value(true));
     t.Set("path", Value(ExprText(term.path)));
+    if (term.update_for) t.Set("path_for", ExplainUpdateFor(*term.update_for));
     t.Set("value", Value(ExprText(term.value)));
     list.push_back(Value(std::move(t)));
   }

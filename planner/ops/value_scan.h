@@ -12,6 +12,7 @@ class ValueScan final : public Operator {
   const char* Name() const override { return "ValueScan"; }
 
   std::vector<ast::InsertValues> values;
+  bool upsert = false;  // chooses the UPSERT error codes (5072-5078) over INSERT's (5050-5070)
 
  protected:
   void ExplainFields(Object* out) const override;

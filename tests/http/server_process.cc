@@ -76,6 +76,7 @@ Value ServerProcess::MustRun(const std::string& statement) {
 ServerProcess::Response ServerProcess::Post(const std::string& path, const std::string& body,
                                             const std::string& type) {
   httplib::Client client("127.0.0.1", port_);
+  client.set_tcp_nodelay(true);
   return Convert(client.Post(path.c_str(), body, type.c_str()));
 }
 

@@ -65,6 +65,10 @@ TEST(Keyspaces, CreateListFindDrop) {
             KvStatus::kUnknownCollection);
 
   EXPECT_EQ(e.DropScope("b", "_default").code(), KvStatus::kEinval);
+  EXPECT_EQ(e.DropCollection("b", "_default", "_default").code(), KvStatus::kEinval);
+  EXPECT_EQ(e.CreateScope("b", "_default").code(), KvStatus::kKeyEexists);
+  EXPECT_EQ(e.CreateCollection("b", "_default", "_default").code(), KvStatus::kKeyEexists);
+  EXPECT_EQ(e.CreateCollection("b", "inventory", "_default").code(), KvStatus::kEinval);
   EXPECT_EQ(e.DropCollection("b", "inventory", "no").code(), KvStatus::kUnknownCollection);
   EXPECT_TRUE(e.DropCollection("b", "inventory", "airline").ok());
   EXPECT_TRUE(e.ListCollections("b", "inventory").empty());

@@ -38,3 +38,42 @@ inline std::string Body(const Result<GetResult>& result) {
 }
 
 }  // namespace casql::kv::testing
+
+#include <unistd.h>
+#include <filesystem>
+
+namespace casql::kv::testing {
+
+// A fresh directory removed when the test ends.
+class TempDir {
+ public:
+  TempDir() {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    path_ =
+        std::filesystem::temp_directory_path() / ("casql-kv-" + std::to_string(::getpid()) + "-" +
+                                                  info->test_suite_name() + "-" + info->name());
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline std::unique_ptr<Engine> OpenEngine(const std::filesystem::path& dir,
+                                          Engine::Options options = {}) {
+  options.data_dir = dir.string();
+  auto opened = Engine::Open(options);
+  EXPECT_TRUE(opened.ok()) << opened.status().ToString();
+  return opened.ok() ? std::move(opened).value() : nullptr;
+}
+
+inline std::shared_ptr<Collection> Find(Engine& engine, const KeyspaceId& id) {
+  auto found = engine.FindCollection(id);
+  EXPECT_TRUE(found.ok()) << found.status().ToString();
+  return found.ok() ? *found : nullptr;
+}
+
+}  // namespace casql::kv::testing

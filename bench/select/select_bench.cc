@@ -1,0 +1,104 @@
+// SELECT through the whole query service (parse, plan, execute, JSON response) over an
+// in-memory store: point lookups by key and by secondary index, and a filtered scan with
+// GROUP BY. CASQL_BENCH_DOCS sets the number of generated documents (default 200000).
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "executor/datastore.h"
+#include "http/query_service.h"
+#include "value/json.h"
+
+namespace casql {
+namespace {
+
+struct Fixture {
+  std::unique_ptr<exec::Datastore> store;
+  std::unique_ptr<http::QueryService> service;
+  int64_t docs = 0;
+
+  std::string Run(const std::string& statement) {
+    http::QueryRequest request;
+    request.statement = statement;
+    auto execution = service->Prepare(std::move(request), std::chrono::steady_clock::now());
+    std::string body;
+    execution.Stream([&body](std::string_view s) {
+      body.append(s);
+      return true;
+    });
+    return body;
+  }
+};
+
+Fixture& Shared() {
+  static Fixture* fixture = [] {
+    auto* f = new Fixture;
+    f->store = std::move(exec::Datastore::Open("").value());
+    f->service = std::make_unique<http::QueryService>(f->store.get());
+    const char* env = std::getenv("CASQL_BENCH_DOCS");
+    f->docs = env ? std::atoll(env) : 200000;
+    f->Run("CREATE BUCKET b");
+    f->Run("CREATE PRIMARY INDEX ON b");
+    auto collection = f->store->Collection(plan::KeyspacePath{"default", "b"}).value();
+    for (int64_t i = 0; i < f->docs; ++i) {
+      Object doc{{"uid", Value(i)},
+                 {"g", Value("g" + std::to_string(i % 100))},
+                 {"v", Value(i % 1000)},
+                 {"name", Value("user" + std::to_string(i))}};
+      (void)collection->Upsert("k" + std::to_string(i), kv::MakeJsonDoc(Value(std::move(doc))),
+                               kv::MutationOptions{});
+    }
+    f->Run("CREATE INDEX by_uid ON b(uid)");
+    return f;
+  }();
+  return *fixture;
+}
+
+void CheckRows(benchmark::State& state, const std::string& body, const char* expect) {
+  if (body.find(expect) == std::string::npos) state.SkipWithError(body.c_str());
+}
+
+void BM_PointLookupByKey(benchmark::State& state) {
+  Fixture& f = Shared();
+  int64_t i = 0;
+  for (auto _ : state) {
+    const std::string id = std::to_string((i++ * 7919) % f.docs);
+    const std::string body = f.Run("SELECT name FROM b USE KEYS 'k" + id + "'");
+    benchmark::DoNotOptimize(body);
+    if (i == 1) CheckRows(state, body, "\"resultCount\":1");
+  }
+}
+BENCHMARK(BM_PointLookupByKey);
+
+void BM_PointLookupBySecondaryIndex(benchmark::State& state) {
+  Fixture& f = Shared();
+  int64_t i = 0;
+  for (auto _ : state) {
+    const std::string uid = std::to_string((i++ * 7919) % f.docs);
+    const std::string body = f.Run("SELECT name FROM b WHERE uid = " + uid);
+    benchmark::DoNotOptimize(body);
+    if (i == 1) CheckRows(state, body, "\"resultCount\":1");
+  }
+}
+BENCHMARK(BM_PointLookupBySecondaryIndex);
+
+void BM_FilteredScanGroupBy(benchmark::State& state) {
+  Fixture& f = Shared();
+  for (auto _ : state) {
+    const std::string body =
+        f.Run("SELECT g, COUNT(*) AS n, SUM(v) AS s FROM b WHERE v >= 500 GROUP BY g");
+    benchmark::DoNotOptimize(body);
+    CheckRows(state, body, "\"resultCount\":100");
+  }
+  state.counters["docs/s"] =
+      benchmark::Counter(static_cast<double>(f.docs) * static_cast<double>(state.iterations()),
+                         benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_FilteredScanGroupBy)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace casql
+
+BENCHMARK_MAIN();

@@ -1,0 +1,10 @@
+#include "planner/ops/except_all.h"
+
+namespace casql::plan {
+
+void ExceptAll::ExplainFields(Object* out) const {
+  out->Set("first", first->Explain());
+  out->Set("second", second->Explain());
+}
+
+}  // namespace casql::plan

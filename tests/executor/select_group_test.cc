@@ -1,0 +1,65 @@
+// GROUP BY, aggregates, LETTING, HAVING and the 4210 check.
+#include "tests/executor/select_fixture.h"
+
+namespace casql {
+namespace {
+
+class SelectGroup : public SelectTest {
+ protected:
+  void SetUp() override {
+    SelectTest::SetUp();
+    Rows("CREATE BUCKET s");
+    Rows("CREATE PRIMARY INDEX ON s");
+    Insert("s", "1", R"({"k": "a", "v": 1})");
+    Insert("s", "2", R"({"k": "a", "v": 2.5})");
+    Insert("s", "3", R"({"k": "b", "v": 4})");
+    Insert("s", "4", R"({"k": "b", "v": null})");
+    Insert("s", "5", R"({"k": "c"})");
+  }
+};
+
+TEST_F(SelectGroup, EveryAggregatePerGroup) {
+  EXPECT_EQ(Rows("SELECT k, COUNT(*) AS n, COUNT(v) AS nv, SUM(v) AS s, AVG(v) AS a, "
+                 "MIN(v) AS lo, MAX(v) AS hi, ARRAY_AGG(v) AS all_v FROM s GROUP BY k "
+                 "ORDER BY k"),
+            J(R"([
+      {"k": "a", "n": 2, "nv": 2, "s": 3.5, "a": 1.75, "lo": 1, "hi": 2.5, "all_v": [1, 2.5]},
+      {"k": "b", "n": 2, "nv": 1, "s": 4, "a": 4, "lo": 4, "hi": 4, "all_v": [4, null]},
+      {"k": "c", "n": 1, "nv": 0, "s": null, "a": null, "lo": null, "hi": null, "all_v": null}
+    ])"));
+}
+
+TEST_F(SelectGroup, DistinctAggregates) {
+  Insert("s", "6", R"({"k": "a", "v": 1})");
+  EXPECT_EQ(Rows("SELECT COUNT(DISTINCT v) AS n, SUM(DISTINCT v) AS t FROM s WHERE k = 'a'"),
+            J(R"([{"n": 2, "t": 3.5}])"));
+}
+
+TEST_F(SelectGroup, AggregateWithoutGroupByOverNoRowsIsOneRow) {
+  EXPECT_EQ(Rows("SELECT COUNT(*) AS n, SUM(v) AS s FROM s WHERE k = 'none'"),
+            J(R"([{"n": 0, "s": null}])"));
+  EXPECT_EQ(Rows("SELECT k FROM s WHERE k = 'none' GROUP BY k"), J("[]"));
+}
+
+TEST_F(SelectGroup, LettingHavingAndOrderByAggregate) {
+  EXPECT_EQ(Rows("SELECT k, n FROM s GROUP BY k LETTING n = COUNT(*) HAVING n > 1 "
+                 "ORDER BY COUNT(*) DESC, k"),
+            J(R"([{"k": "a", "n": 2}, {"k": "b", "n": 2}])"));
+  EXPECT_EQ(Rows("SELECT k, COUNT(*) AS cnt FROM s GROUP BY k ORDER BY cnt, k LIMIT 1"),
+            J(R"([{"k": "c", "cnt": 1}])"));
+}
+
+TEST_F(SelectGroup, GroupKeyExpressionsMayBeUsedWhole) {
+  EXPECT_EQ(Rows("SELECT UPPER(k) AS u, COUNT(*) AS n FROM s GROUP BY UPPER(k) ORDER BY u"),
+            J(R"([{"u": "A", "n": 2}, {"u": "B", "n": 2}, {"u": "C", "n": 1}])"));
+}
+
+TEST_F(SelectGroup, NonGroupedReferenceIs4210) {
+  EXPECT_EQ(ErrorCodeOf("SELECT v, COUNT(*) FROM s GROUP BY k"), 4210);
+  EXPECT_EQ(ErrorMessageOf("SELECT v, COUNT(*) FROM s GROUP BY k"),
+            "Expression (`s`.`v`) must depend only on group keys or aggregates.");
+  EXPECT_EQ(ErrorCodeOf("SELECT k FROM s GROUP BY k ORDER BY v"), 4210);
+}
+
+}  // namespace
+}  // namespace casql
