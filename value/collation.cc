@@ -102,6 +102,35 @@ const Value* Unknown(const Value& a, const Value& b) {
 Value Equals(const Value& a, const Value& b) {
   if (const Value* u = Unknown(a, b)) return *u;
   if (a.type() != b.type()) return Value(false);
+  // Arrays and objects compare element by element with these same rules, as Couchbase's
+  // arrayEquals/objectEquals do: any FALSE decides, else a MISSING or NULL inside makes the
+  // whole comparison MISSING or NULL ([1, null] = [1, null] is NULL).
+  if (a.IsArray()) {
+    const Array& x = a.AsArray();
+    const Array& y = b.AsArray();
+    if (x.size() != y.size()) return Value(false);
+    Value unknown(true);
+    for (size_t i = 0; i < x.size(); ++i) {
+      Value eq = Equals(x[i], y[i]);
+      if (eq.IsBool() && !eq.AsBool()) return eq;
+      if (eq.IsMissing() || (eq.IsNull() && !unknown.IsMissing())) unknown = eq;
+    }
+    return unknown;
+  }
+  if (a.IsObject()) {
+    const Object& x = a.AsObject();
+    const Object& y = b.AsObject();
+    if (x.size() != y.size()) return Value(false);
+    Value unknown(true);
+    for (const auto& [name, value] : x) {
+      const Value* other = y.Find(name);
+      if (!other) return Value(false);
+      Value eq = Equals(value, *other);
+      if (eq.IsBool() && !eq.AsBool()) return eq;
+      if (eq.IsMissing() || (eq.IsNull() && !unknown.IsMissing())) unknown = eq;
+    }
+    return unknown;
+  }
   return Value(Collate(a, b) == 0);
 }
 

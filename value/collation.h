@@ -13,7 +13,8 @@ int Collate(const Value& a, const Value& b);
 
 // N1QL's three-valued comparisons, as the '=' and '<' operators evaluate them:
 // MISSING if either side is MISSING, else NULL if either side is NULL. Otherwise
-// Equals is TRUE only for equal values of the same type (numbers by value), and
+// Equals is TRUE only for equal values of the same type (numbers by value; arrays and
+// objects element-wise, NULL when an element comparison is NULL and none is FALSE), and
 // LessThan/LessOrEqual order values of different types by collation, as Couchbase does.
 Value Equals(const Value& a, const Value& b);
 Value LessThan(const Value& a, const Value& b);

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <limits>
 
+#include "executor/expr/arithmetic.h"
 #include "executor/expr/evaluator.h"
 #include "executor/expr/truth.h"
 #include "value/collation.h"
@@ -43,6 +44,8 @@ const Value* ArithmeticUnknown(const Value& a, const Value& b, Value* scratch) {
   return nullptr;
 }
 
+}  // namespace
+
 Value Arithmetic(ast::ExprOp op, const Value& a, const Value& b) {
   Value unknown;
   if (ArithmeticUnknown(a, b, &unknown)) return unknown;
@@ -83,6 +86,15 @@ Value Arithmetic(ast::ExprOp op, const Value& a, const Value& b) {
       return Value::Null();
   }
 }
+
+Value Negate(const Value& v) {
+  if (v.IsMissingOrNull()) return v;
+  if (!v.IsNumber()) return Value::Null();
+  if (v.IsInt() && v.AsInt() != std::numeric_limits<int64_t>::min()) return Value(-v.AsInt());
+  return Value(-v.AsDouble());
+}
+
+namespace {
 
 Value Concat(const Value& a, const Value& b) {
   if (a.IsMissing() || b.IsMissing()) return Value();
@@ -198,11 +210,8 @@ class UnaryEval final : public Evaluator {
   Value Eval(const Row& row, ExecContext& ctx) const override {
     Value scratch;
     const Value& v = *arg_->EvalRef(row, ctx, &scratch);
-    if (v.IsMissingOrNull()) return v;
-    if (op_ == ast::ExprOp::kNot) return Value(!Truthy(v));
-    if (!v.IsNumber()) return Value::Null();
-    if (v.IsInt() && v.AsInt() != std::numeric_limits<int64_t>::min()) return Value(-v.AsInt());
-    return Value(-v.AsDouble());
+    if (op_ == ast::ExprOp::kNot) return v.IsMissingOrNull() ? v : Value(!Truthy(v));
+    return Negate(v);
   }
 
  private:

@@ -42,12 +42,18 @@ Value Nvl2(Args a, ExecContext&) {
   return a[0].IsMissingOrNull() ? a[2] : a[1];
 }
 
+// MISSINGIF, NULLIF and the special-number forms below: an equality that is itself unknown
+// (arrays holding NULL) makes the result unknown, as in Couchbase.
 Value MissingIf(Args a, ExecContext&) {
-  return Equals(a[0], a[1]).IsTrue() ? Value() : a[0];
+  const Value eq = Equals(a[0], a[1]);
+  if (!eq.IsBool()) return eq;
+  return eq.AsBool() ? Value() : a[0];
 }
 
 Value NullIf(Args a, ExecContext&) {
-  return Equals(a[0], a[1]).IsTrue() ? fn::Null() : a[0];
+  const Value eq = Equals(a[0], a[1]);
+  if (!eq.IsBool()) return eq;
+  return eq.AsBool() ? fn::Null() : a[0];
 }
 
 // DECODE(expr, search1, result1 [, search2, result2 ...] [, default]): the result of the
@@ -91,7 +97,9 @@ Value IfSpecial(Args a, ExecContext&) {
 // first.
 template <int which>
 Value SpecialIf(Args a, ExecContext&) {
-  if (!Equals(a[0], a[1]).IsTrue()) return a[0];
+  const Value eq = Equals(a[0], a[1]);
+  if (!eq.IsBool()) return eq;
+  if (!eq.AsBool()) return a[0];
   if (which == 0) return Value(std::nan(""));
   return Value(which < 0 ? -HUGE_VAL : HUGE_VAL);
 }

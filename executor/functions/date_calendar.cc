@@ -32,6 +32,7 @@ std::optional<Part> ParsePart(std::string_view name) {
       {"timezone", Part::kTimezone},
       {"timezone_hour", Part::kTimezoneHour},
       {"timezone_minute", Part::kTimezoneMinute},
+      {"calendar_month", Part::kCalendarMonth},
   };
   const std::string lower = Lower(std::string(name));
   for (const auto& [n, p] : *parts) {
@@ -59,6 +60,7 @@ std::optional<int64_t> DatePart(int64_t millis, const Zone& zone, Part part) {
     case Part::kQuarter:
       return (c.month - 1) / 3 + 1;
     case Part::kMonth:
+    case Part::kCalendarMonth:
       return c.month;
     case Part::kWeek:
       return (doy + 6) / 7;
@@ -124,6 +126,7 @@ int64_t Months(Part part) {
     case Part::kQuarter:
       return 3;
     case Part::kMonth:
+    case Part::kCalendarMonth:
       return 1;
     default:
       return 0;
@@ -154,24 +157,43 @@ std::optional<int64_t> DateAdd(int64_t millis, const Zone& zone, int64_t n, Part
   c.year += FloorDiv(total, 12);
   c.month = static_cast<int>(total - FloorDiv(total, 12) * 12) + 1;
   if (std::llabs(c.year) > 30000) return std::nullopt;
+  if (part == Part::kCalendarMonth) {
+    const auto last =
+        (date::year(static_cast<int>(c.year)) / static_cast<unsigned>(c.month) / date::last).day();
+    c.day = std::min(c.day, static_cast<int>(static_cast<unsigned>(last)));
+  }
   return FromCivil(c, zone);
 }
 
 std::optional<int64_t> DateDiff(int64_t to, int64_t from, const Zone& zone, Part part) {
   if (std::llabs(to) > kMaxMillis || std::llabs(from) > kMaxMillis) return std::nullopt;
-  if (const int64_t unit = FixedLength(part)) return (to - from) / unit;
-  const int64_t months_per = Months(part);
-  if (!months_per) return std::nullopt;
   const Civil a = ToCivil(to, zone), b = ToCivil(from, zone);
-  int64_t months = (a.year - b.year) * 12 + (a.month - b.month);
-  // The rest of each date within its month decides whether the last month is complete.
-  auto rest = [](const Civil& c) {
-    return ((static_cast<int64_t>(c.day) * 24 + c.hour) * 60 + c.minute) * 60000LL +
-           c.second * 1000LL + c.millisecond;
-  };
-  if (months > 0 && rest(a) < rest(b)) --months;
-  if (months < 0 && rest(a) > rest(b)) ++months;
-  return months / months_per;
+  auto months = [](const Civil& c) { return c.year * 12 + c.month - 1; };
+  switch (part) {
+    case Part::kMillennium:
+      return FloorDiv(a.year, 1000) - FloorDiv(b.year, 1000);
+    case Part::kCentury:
+      return FloorDiv(a.year, 100) - FloorDiv(b.year, 100);
+    case Part::kDecade:
+      return FloorDiv(a.year, 10) - FloorDiv(b.year, 10);
+    case Part::kYear:
+      return a.year - b.year;
+    case Part::kQuarter:
+      return FloorDiv(months(a), 3) - FloorDiv(months(b), 3);
+    case Part::kMonth:
+    case Part::kCalendarMonth:
+      return months(a) - months(b);
+    default:
+      break;
+  }
+  // Shorter parts: the difference of the wall-clock day, hour ... numbers.
+  const int64_t wall_a = to + a.offset_seconds * 1000LL, wall_b = from + b.offset_seconds * 1000LL;
+  if (part == Part::kWeek) {
+    return (FloorDiv(wall_a, 86400000LL) - FloorDiv(wall_b, 86400000LL)) / 7;
+  }
+  const int64_t unit = FixedLength(part);
+  if (!unit) return std::nullopt;
+  return FloorDiv(wall_a, unit) - FloorDiv(wall_b, unit);
 }
 
 std::optional<int64_t> DateTrunc(int64_t millis, const Zone& zone, Part part) {

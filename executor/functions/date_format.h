@@ -126,6 +126,7 @@ enum class Part : uint8_t {
   kIsoYear,
   kQuarter,
   kMonth,
+  kCalendarMonth,  // DATE_ADD/DATE_RANGE: months that stop at the month's last day
   kWeek,
   kIsoWeek,
   kDay,
@@ -143,9 +144,11 @@ std::optional<Part> ParsePart(std::string_view name);
 
 std::optional<int64_t> DatePart(int64_t millis, const Zone& zone, Part part);
 // Adds n parts in `zone`; month overflow normalises as Go's AddDate does (Jan 31 + 1 month
-// is Mar 3 or 2). nullopt for a part that cannot be added.
+// is Mar 3 or 2), except for kCalendarMonth, which stops at the month's last day (Jan 31 +
+// 1 is Feb 28 or 29). nullopt for a part that cannot be added.
 std::optional<int64_t> DateAdd(int64_t millis, const Zone& zone, int64_t n, Part part);
-// Elapsed whole parts from `from` to `to` (negative when `to` is earlier).
+// The difference of the two moments' part numbers (calendar components, as Couchbase counts
+// them: 2015-01-01 is one month after 2014-12-31 and one year after 2014-06-30).
 std::optional<int64_t> DateDiff(int64_t to, int64_t from, const Zone& zone, Part part);
 std::optional<int64_t> DateTrunc(int64_t millis, const Zone& zone, Part part);
 

@@ -184,14 +184,24 @@ Value AddMillis(Args a, ExecContext&) {
   return r ? Value(*r) : fn::Null();
 }
 
-// DATE_ADD_STR answers in the full default format, in the input's zone.
+// DATE_ADD_STR answers in the input's format and zone, except that a space between date and
+// time becomes 'T' (Couchbase's documented "2016-05-15 03:59:00Z" + 3 days is
+// "2016-05-18T03:59:00Z", while "2006-01-02" + 1 year stays "2007-01-02").
 Value AddStr(Args a, ExecContext&) {
-  const auto date = DateArg(a[0]);
+  auto date = DateArg(a[0]);
   const auto n = fn::Integer(a[1]);
   const auto part = PartArg(a[2]);
   if (!date || !n || !part) return fn::Null();
   const auto r = datefmt::DateAdd(date->millis, date->zone, *n, *part);
-  return r ? Text(*r, date->zone, datefmt::DefaultFormat()) : fn::Null();
+  if (!r) return fn::Null();
+  auto& elements = date->format.elements;
+  for (size_t i = 1; i < elements.size(); ++i) {
+    if (elements[i].field == datefmt::Field::kLiteral && elements[i].literal == " " &&
+        elements[i - 1].field == datefmt::Field::kDay2) {
+      elements[i].literal = "T";
+    }
+  }
+  return Text(*r, date->zone, date->format);
 }
 
 Value DiffMillis(Args a, ExecContext&) {
@@ -210,6 +220,18 @@ Value DiffStr(Args a, ExecContext&) {
   if (!to || !from || !part) return fn::Null();
   const auto r = datefmt::DateDiff(to->millis, from->millis, to->zone, *part);
   return r ? Value(*r) : fn::Null();
+}
+
+template <bool absolute>
+Value DiffMillisFn(Args a, ExecContext& ctx) {
+  Value d = DiffMillis(a, ctx);
+  return absolute && d.IsInt() ? Value(static_cast<int64_t>(std::llabs(d.AsInt()))) : d;
+}
+
+template <bool absolute>
+Value DiffStrFn(Args a, ExecContext& ctx) {
+  Value d = DiffStr(a, ctx);
+  return absolute && d.IsInt() ? Value(static_cast<int64_t>(std::llabs(d.AsInt()))) : d;
 }
 
 Value PartMillis(Args a, ExecContext&) {
@@ -326,11 +348,15 @@ const FunctionDef kDateFunctions[] = {
     {"date_add_millis", 3, 3, true, kProp, kDate, AddMillis,
      "Epoch millis plus n parts (year, month, day, hour ...)."},
     {"date_add_str", 3, 3, true, kProp, kDate, AddStr,
-     "A date string plus n parts, as a full date-time string in the input's zone."},
-    {"date_diff_millis", 3, 3, true, kProp, kDate, DiffMillis,
-     "Whole parts elapsed from the second epoch millis to the first."},
-    {"date_diff_str", 3, 3, true, kProp, kDate, DiffStr,
-     "Whole parts elapsed from the second date string to the first."},
+     "A date string plus n parts (calendar_month: stopping at the month's end), in its format."},
+    {"date_diff_abs_millis", 3, 3, true, kProp, kDate, DiffMillisFn<true>,
+     "The absolute value of DATE_DIFF_MILLIS()."},
+    {"date_diff_abs_str", 3, 3, true, kProp, kDate, DiffStrFn<true>,
+     "The absolute value of DATE_DIFF_STR()."},
+    {"date_diff_millis", 3, 3, true, kProp, kDate, DiffMillisFn<false>,
+     "The first epoch millis' part number minus the second's (calendar parts, not elapsed)."},
+    {"date_diff_str", 3, 3, true, kProp, kDate, DiffStrFn<false>,
+     "The first date string's part number minus the second's (calendar parts)."},
     {"date_format_str", 2, 3, true, kProp, kDate, DateFormatStr,
      "A date string rewritten in another format (optionally parsed with an input format)."},
     {"date_part_millis", 2, 3, true, kProp, kDate, PartMillis,

@@ -91,9 +91,11 @@ time.
   (`YYYY-MM-DD hh:mm:ss`), Go reference layouts (`2006-01-02 15:04:05`) or `%` specifiers
   (`%Y-%m-%d`). A date string without a zone is read in the local zone, as Couchbase's
   documentation states (its `DATE_FORMAT_STR` examples print such dates with `Z`, as a server
-  running in UTC would). `DATE_ADD_STR` answers in the full default format, the other
-  string functions in the format of their input. `DATE_DIFF_*` counts whole elapsed parts (a month is complete when the day
-  and time of day are reached). `NOW_*` return one instant per statement; `CLOCK_*` read the
+  running in UTC would). `DATE_ADD_STR` answers in its input's format with `T` between date
+  and time; the other string functions keep their input's format. `DATE_DIFF_*` subtract
+  calendar part numbers as Couchbase does (2015-01-01 minus 2014-12-31 is one month and one
+  year), not elapsed time. `calendar_month` adds months that stop at the month's last day.
+  `NOW_*` return one instant per statement; `CLOCK_*` read the
   clock at each call.
 - `DURATION_TO_STR`, `STR_TO_DURATION`, `LPAD`/`RPAD`, `MB_*`, `FORMAT_NUMBER` and the bitwise
   functions are not implemented (error 3000 `Invalid function`).

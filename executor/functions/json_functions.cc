@@ -54,6 +54,28 @@ std::optional<std::string> Base64Decode(std::string_view in) {
   return out;
 }
 
+// A copy whose objects list their fields in name order: Couchbase writes JSON that way, so
+// ENCODE_JSON, ENCODED_SIZE and BASE64_ENCODE see the same text it would produce.
+Value Sorted(const Value& v) {
+  if (v.IsArray()) {
+    Array out;
+    out.reserve(v.AsArray().size());
+    for (const Value& e : v.AsArray()) out.push_back(Sorted(e));
+    return Value(std::move(out));
+  }
+  if (!v.IsObject()) return v;
+  std::vector<const Object::Entry*> fields;
+  for (const auto& e : v.AsObject()) fields.push_back(&e);
+  std::sort(fields.begin(), fields.end(), [](auto* x, auto* y) { return x->first < y->first; });
+  Object out;
+  for (const auto* e : fields) out.Set(e->first, Sorted(e->second));
+  return Value(std::move(out));
+}
+
+std::string CanonicalJson(const Value& v) {
+  return ToJson(Sorted(v));
+}
+
 Value DecodeJson(Args a, ExecContext&) {
   if (!a[0].IsString()) return fn::Null();
   auto parsed = ParseJson(a[0].AsString());
@@ -61,11 +83,11 @@ Value DecodeJson(Args a, ExecContext&) {
 }
 
 Value EncodeJson(Args a, ExecContext&) {
-  return Value(ToJson(a[0]));
+  return Value(CanonicalJson(a[0]));
 }
 
 Value EncodedSize(Args a, ExecContext&) {
-  return Value(static_cast<int64_t>(ToJson(a[0]).size()));
+  return Value(static_cast<int64_t>(CanonicalJson(a[0]).size()));
 }
 
 // POLY_LENGTH: a string's byte length, an array's element count or an object's field count.
@@ -107,7 +129,7 @@ Value Pairs(Args a, ExecContext&) {
 
 // BASE64_ENCODE: the base64 of the value's JSON text, as Couchbase encodes it.
 Value Base64EncodeFn(Args a, ExecContext&) {
-  return Value(Base64Encode(ToJson(a[0])));
+  return Value(Base64Encode(CanonicalJson(a[0])));
 }
 
 Value Base64DecodeFn(Args a, ExecContext&) {

@@ -4,6 +4,7 @@
 #include <limits>
 #include <random>
 
+#include "executor/expr/arithmetic.h"
 #include "executor/functions/helpers.h"
 #include "executor/functions/registry.h"
 
@@ -137,6 +138,25 @@ Value Random(Args a, ExecContext&) {
   return Value(unit(engine));
 }
 
+Value NaN(Args, ExecContext&) {
+  return Value(std::nan(""));
+}
+Value PosInf(Args, ExecContext&) {
+  return Value(HUGE_VAL);
+}
+Value NegInf(Args, ExecContext&) {
+  return Value(-HUGE_VAL);
+}
+
+// The operators as functions: ADD(a, b) is a + b, and so on.
+template <ast::ExprOp op>
+Value Operator(Args a, ExecContext&) {
+  return Arithmetic(op, a[0], a[1]);
+}
+Value Neg(Args a, ExecContext&) {
+  return Negate(a[0]);
+}
+
 double Ln(double x) {
   return std::log(x);
 }
@@ -179,6 +199,15 @@ constexpr UnknownArgs kProp = UnknownArgs::kPropagate;
 
 const FunctionDef kNumberFunctions[] = {
     {"abs", 1, 1, true, kProp, kNum, Abs, "Absolute value."},
+    {"add", 2, 2, true, kProp, kNum, Operator<ast::ExprOp::kAdd>, "Same as the + operator."},
+    {"div", 2, 2, true, kProp, kNum, Operator<ast::ExprOp::kDiv>, "Same as the / operator."},
+    {"mod", 2, 2, true, kProp, kNum, Operator<ast::ExprOp::kMod>, "Same as the % operator."},
+    {"mult", 2, 2, true, kProp, kNum, Operator<ast::ExprOp::kMul>, "Same as the * operator."},
+    {"nan", 0, 0, true, kProp, kNum, NaN, "The number NaN."},
+    {"neg", 1, 1, true, kProp, kNum, Neg, "Same as the unary - operator."},
+    {"neginf", 0, 0, true, kProp, kNum, NegInf, "The number -Infinity."},
+    {"posinf", 0, 0, true, kProp, kNum, PosInf, "The number +Infinity."},
+    {"sub", 2, 2, true, kProp, kNum, Operator<ast::ExprOp::kSub>, "Same as the - operator."},
     {"acos", 1, 1, true, kProp, kNum, Unary<Acos>, "Arccosine, in radians."},
     {"asin", 1, 1, true, kProp, kNum, Unary<Asin>, "Arcsine, in radians."},
     {"atan", 1, 1, true, kProp, kNum, Unary<Atan>, "Arctangent, in radians."},

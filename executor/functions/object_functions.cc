@@ -1,6 +1,10 @@
 // Object functions. Couchbase presents a JSON object's fields in name order, so NAMES,
 // VALUES and PAIRS come sorted by name.
+#include <re2/re2.h>
+
 #include <algorithm>
+#include <memory>
+#include <set>
 
 #include "executor/functions/helpers.h"
 #include "executor/functions/registry.h"
@@ -21,11 +25,13 @@ std::vector<const Object::Entry*> SortedFields(const Object& o) {
 }
 
 // OBJECT_ADD(obj, name, value): adds a field that is not there yet. An existing name gives
-// NULL; a MISSING name or value, or a NULL name, leaves the object as it is.
+// NULL; a MISSING object or name gives MISSING (as Couchbase's own tests expect, though its
+// documentation says the object is returned); a NULL name or a MISSING value leaves the
+// object as it is.
 Value Add(Args a, ExecContext&) {
-  if (a[0].IsMissing()) return Value();
+  if (a[0].IsMissing() || a[1].IsMissing()) return Value();
   if (!a[0].IsObject()) return fn::Null();
-  if (a[1].IsMissingOrNull() || a[2].IsMissing()) return a[0];
+  if (a[1].IsNull() || a[2].IsMissing()) return a[0];
   if (!a[1].IsString()) return fn::Null();
   if (a[0].AsObject().Find(a[1].AsString())) return fn::Null();
   Value out = a[0];
@@ -35,9 +41,9 @@ Value Add(Args a, ExecContext&) {
 
 // OBJECT_PUT(obj, name, value): adds or replaces a field; a MISSING value removes it.
 Value Put(Args a, ExecContext&) {
-  if (a[0].IsMissing()) return Value();
+  if (a[0].IsMissing() || a[1].IsMissing()) return Value();
   if (!a[0].IsObject()) return fn::Null();
-  if (a[1].IsMissingOrNull()) return a[0];
+  if (a[1].IsNull()) return a[0];
   if (!a[1].IsString()) return fn::Null();
   Value out = a[0];
   if (a[2].IsMissing()) {
@@ -170,6 +176,8 @@ Value Field(Args a, ExecContext&) {
 struct PathOptions {
   bool array_subscript = true;
   bool composites = true;
+  bool unique = false;
+  const RE2* pattern = nullptr;
 };
 
 std::string QuoteName(const std::string& name) {
@@ -179,50 +187,60 @@ std::string QuoteName(const std::string& name) {
   return plain ? name : "`" + name + "`";
 }
 
+// Field paths, parents before children. Array elements are not paths of their own: their
+// fields appear under "x[0]" (or "x[*]" without subscripts).
 void CollectPaths(const Value& v, const std::string& prefix, const PathOptions& opt, Array* out) {
-  auto visit = [&](const std::string& path, const Value& child) {
-    const bool composite = child.IsObject() || child.IsArray();
-    if (!composite || opt.composites) out->emplace_back(path);
-    CollectPaths(child, path, opt, out);
-  };
   if (v.IsObject()) {
     for (const auto* e : SortedFields(v.AsObject())) {
-      visit(prefix.empty() ? QuoteName(e->first) : prefix + "." + QuoteName(e->first), e->second);
+      const std::string path =
+          prefix.empty() ? QuoteName(e->first) : prefix + "." + QuoteName(e->first);
+      const bool composite = e->second.IsObject() || e->second.IsArray();
+      const bool wanted = !opt.pattern || RE2::PartialMatch(path, *opt.pattern);
+      if ((!composite || opt.composites) && wanted) out->emplace_back(path);
+      CollectPaths(e->second, path, opt, out);
     }
   } else if (v.IsArray()) {
     const Array& arr = v.AsArray();
-    if (!opt.array_subscript) {
-      // Every element shares the path "x[*]"; each distinct path is listed once.
-      Array children;
-      for (const Value& e : arr) CollectPaths(e, prefix + "[*]", opt, &children);
-      if (!arr.empty()) out->emplace_back(prefix + "[*]");
-      for (Value& c : children) {
-        if (std::none_of(out->begin(), out->end(), [&](const Value& x) { return x == c; })) {
-          out->push_back(std::move(c));
-        }
-      }
-      return;
-    }
     for (size_t i = 0; i < arr.size(); ++i) {
-      visit(prefix + "[" + std::to_string(i) + "]", arr[i]);
+      CollectPaths(arr[i], prefix + (opt.array_subscript ? "[" + std::to_string(i) + "]" : "[*]"),
+                   opt, out);
     }
   }
 }
 
-// OBJECT_PATHS(obj [, {"arraysubscript": bool, "composites": bool}]): every path inside the
-// object, parents before children.
+// OBJECT_PATHS(obj [, options]): every field path inside the object. Options:
+// "arraysubscript" (default true: [0], [1] ...; false: [*]), "composites" (default true:
+// list object- and array-valued fields too), "unique" (default false: drop repeated paths)
+// and "pattern" (a regular expression the listed paths must contain a match of).
 Value Paths(Args a, ExecContext&) {
   if (!a[0].IsObject()) return fn::Null();
   PathOptions opt;
+  std::unique_ptr<RE2> pattern;
   if (a.size() > 1) {
     if (!a[1].IsObject()) return fn::Null();
     const Value& subscript = a[1].Field("arraysubscript");
     if (subscript.IsBool()) opt.array_subscript = subscript.AsBool();
     const Value& composites = a[1].Field("composites");
     if (composites.IsBool()) opt.composites = composites.AsBool();
+    const Value& unique = a[1].Field("unique");
+    if (unique.IsBool()) opt.unique = unique.AsBool();
+    const Value& re = a[1].Field("pattern");
+    if (re.IsString()) {
+      pattern = std::make_unique<RE2>(re.AsString(), RE2::Quiet);
+      if (!pattern->ok()) return fn::Null();
+      opt.pattern = pattern.get();
+    }
   }
   Array out;
   CollectPaths(a[0], "", opt, &out);
+  if (opt.unique) {
+    std::set<std::string> seen;
+    Array kept;
+    for (Value& p : out) {
+      if (seen.insert(p.AsString()).second) kept.push_back(std::move(p));
+    }
+    out = std::move(kept);
+  }
   return Value(std::move(out));
 }
 
@@ -246,7 +264,8 @@ const FunctionDef kObjectFunctions[] = {
     {"object_pairs", 1, 1, true, kProp, kObj, Pairs<false>,
      "The fields as {\"name\": n, \"val\": v} objects, sorted by name."},
     {"object_paths", 1, 2, true, kProp, kObj, Paths,
-     "Every path inside the object (options: arraysubscript, composites)."},
+     "Every field path inside the object (options: arraysubscript, composites, unique, "
+     "pattern)."},
     {"object_put", 3, 3, true, UnknownArgs::kRaw, kObj, Put,
      "Adds or replaces a field; a MISSING value removes it."},
     {"object_remove", 2, kVariadic, true, kMiss, kObj, Remove,

@@ -246,12 +246,16 @@ void AddWordTokens(const std::string& s, const TokenOptions& opt,
     i = j;
   }
   if (opt.specials) {
-    // With specials, whole whitespace-separated runs ("jim@example.com") are tokens too.
+    // With specials, whole whitespace-separated runs ("jim@example.com") are tokens too,
+    // without the punctuation around them ("http://abc.com/," gives "http://abc.com").
     for (size_t i = 0; i < s.size();) {
       while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
       size_t j = i;
       while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j]))) ++j;
-      add(s.substr(i, j - i));
+      size_t begin = i, end = j;
+      while (begin < end && !word_byte(static_cast<unsigned char>(s[begin]))) ++begin;
+      while (end > begin && !word_byte(static_cast<unsigned char>(s[end - 1]))) --end;
+      add(s.substr(begin, end - begin));
       i = j;
     }
   }

@@ -108,6 +108,12 @@ TEST(ExprComparison, Table) {
       {"d.n BETWEEN 0 AND 2", "null"},
       {"d.nothing BETWEEN 0 AND 2", "MISSING"},
       {"9007199254740993 > 9007199254740992", "true"},
+      {"[1, null] = [1, null]", "null"},
+      {"[1, null] = [2, null]", "false"},
+      {"[1, 2] = [1, 2, 3]", "false"},
+      {"{\"a\": null} = {\"a\": null}", "null"},
+      {"{\"a\": 1} = {\"b\": 1}", "false"},
+      {"[1, null] IN [[1, null]]", "null"},
       {"9007199254740993 = 9007199254740992.0", "false"},
   });
 }

@@ -137,6 +137,8 @@ TEST(FunctionsString, Table) {
       {"TOKENS(\"Hi There\", {\"case\": \"UPPER\"})", R"(["HI", "THERE"])"},
       {"TOKENS(\"jim@example.com\", {\"specials\": true})",
        R"(["com", "example", "jim", "jim@example.com"])"},
+      {"ARRAY_SORT(TOKENS(\"jim@abc.com, http://abc.com/,\", {\"specials\": true}))",
+       R"(["abc", "com", "http", "http://abc.com", "jim", "jim@abc.com"])"},
       {"TOKENS(\"a\", 1)", "null"},
       {"TOKENS(d.nothing)", "MISSING"},
   });
