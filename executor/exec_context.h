@@ -38,6 +38,9 @@ class ExecContext {
 
   Datastore& datastore() const { return *datastore_; }
   const ExecSettings& settings() const { return settings_; }
+  // The statement's instant: NOW_MILLIS(), NOW_STR() ... return it however long the
+  // statement runs, as Couchbase's request-stable NOW_* functions do.
+  std::chrono::system_clock::time_point statement_time() const { return statement_time_; }
 
   std::unordered_map<std::string, Value> named_args;
   std::vector<Value> positional_args;
@@ -63,6 +66,7 @@ class ExecContext {
  private:
   Datastore* datastore_;
   ExecSettings settings_;
+  const std::chrono::system_clock::time_point statement_time_ = std::chrono::system_clock::now();
   mutable std::mutex mu_;
   std::vector<Error> errors_;
   std::atomic<uint64_t> mutations_{0};

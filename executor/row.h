@@ -10,6 +10,8 @@
 
 namespace casql::exec {
 
+class Aggregator;
+
 // What Fetch attaches to a document: META(alias) and what UPDATE's write-back needs.
 struct DocMeta {
   std::string id;
@@ -25,7 +27,8 @@ struct DocMeta {
 // (see CompileScope), so evaluation never looks a name up by string. A keyspace alias's slot
 // holds its document and `metas` at the same index its META. A scan sets `key`; UPDATE
 // builds the new version of the target document in `clone`; InitialProject fills `result`,
-// which is what the client receives.
+// which is what the client receives. Between InitialGroup and FinalGroup a row stands for a
+// group and `partials` holds its running aggregates (see GroupSpec).
 struct Row {
   std::string key;
   std::vector<Value> vars;
@@ -34,6 +37,7 @@ struct Row {
   Value options;                       // INSERT/UPSERT: the tuple's OPTIONS object
   std::optional<uint32_t> expiration;  // UPDATE: SET META().expiration = n
   Value result;
+  std::vector<std::shared_ptr<Aggregator>> partials;
 
   void Bind(size_t slot, Value value) {
     if (vars.size() <= slot) vars.resize(slot + 1);

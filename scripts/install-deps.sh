@@ -7,6 +7,7 @@ packages=(
   g++ cmake make pkg-config ninja-build ccache
   antlr4 libantlr4-runtime-dev default-jre-headless
   rapidjson-dev libcpp-httplib-dev libre2-dev libssl-dev zlib1g-dev
+  libhowardhinnant-date-dev tzdata
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev
   curl python3

@@ -1,6 +1,7 @@
-// AST -> evaluator tree for literals, names, parameters, paths and constructors; operators
-// and functions are compiled by their own files.
-#include <cmath>
+// AST -> evaluator tree: resolves names to slots, dispatches each node kind to the file that
+// implements it, and folds subtrees whose inputs are all constants.
+#include <algorithm>
+#include <atomic>
 
 #include "executor/expr/evaluator.h"
 
@@ -8,24 +9,7 @@ namespace casql::exec {
 
 namespace {
 
-class LiteralEval final : public Evaluator {
- public:
-  explicit LiteralEval(Value v) : value_(std::move(v)) {}
-  Value Eval(const Row&, ExecContext&) const override { return value_; }
-
- private:
-  Value value_;
-};
-
-// A name in scope: a keyspace alias's document or a variable's value.
-class SlotEval final : public Evaluator {
- public:
-  explicit SlotEval(size_t slot) : slot_(slot) {}
-  Value Eval(const Row& row, ExecContext&) const override { return row.Var(slot_); }
-
- private:
-  size_t slot_;
-};
+std::atomic<SubqueryCompiler> subquery_compiler{nullptr};
 
 class NamedParamEval final : public Evaluator {
  public:
@@ -33,6 +17,12 @@ class NamedParamEval final : public Evaluator {
   Value Eval(const Row&, ExecContext& ctx) const override {
     auto it = ctx.named_args.find(name_);
     return it == ctx.named_args.end() ? Value() : it->second;
+  }
+  const Value* EvalRef(const Row&, ExecContext& ctx, Value* scratch) const override {
+    auto it = ctx.named_args.find(name_);
+    if (it != ctx.named_args.end()) return &it->second;
+    *scratch = Value();
+    return scratch;
   }
 
  private:
@@ -42,96 +32,20 @@ class NamedParamEval final : public Evaluator {
 class PositionalParamEval final : public Evaluator {
  public:
   explicit PositionalParamEval(int64_t position) : position_(position) {}
-  Value Eval(const Row&, ExecContext& ctx) const override {
+  Value Eval(const Row& row, ExecContext& ctx) const override {
+    Value scratch;
+    return *EvalRef(row, ctx, &scratch);
+  }
+  const Value* EvalRef(const Row&, ExecContext& ctx, Value* scratch) const override {
     if (position_ < 1 || position_ > static_cast<int64_t>(ctx.positional_args.size())) {
-      return Value();
+      *scratch = Value();
+      return scratch;
     }
-    return ctx.positional_args[static_cast<size_t>(position_ - 1)];
+    return &ctx.positional_args[static_cast<size_t>(position_ - 1)];
   }
 
  private:
   int64_t position_;
-};
-
-class FieldEval final : public Evaluator {
- public:
-  FieldEval(EvaluatorPtr base, std::string name) : base_(std::move(base)), name_(std::move(name)) {}
-  Value Eval(const Row& row, ExecContext& ctx) const override {
-    return base_->Eval(row, ctx).Field(name_);
-  }
-
- private:
-  EvaluatorPtr base_;
-  std::string name_;
-};
-
-class DynamicFieldEval final : public Evaluator {
- public:
-  DynamicFieldEval(EvaluatorPtr base, EvaluatorPtr name)
-      : base_(std::move(base)), name_(std::move(name)) {}
-  Value Eval(const Row& row, ExecContext& ctx) const override {
-    Value name = name_->Eval(row, ctx);
-    if (!name.IsString()) return name.IsMissing() ? Value() : Value::Null();
-    return base_->Eval(row, ctx).Field(name.AsString());
-  }
-
- private:
-  EvaluatorPtr base_, name_;
-};
-
-class ElementEval final : public Evaluator {
- public:
-  ElementEval(EvaluatorPtr base, EvaluatorPtr index)
-      : base_(std::move(base)), index_(std::move(index)) {}
-  Value Eval(const Row& row, ExecContext& ctx) const override {
-    Value base = base_->Eval(row, ctx);
-    Value index = index_->Eval(row, ctx);
-    if (base.IsMissing() || index.IsMissing()) return Value();
-    if (base.IsObject() && index.IsString()) return base.Field(index.AsString());
-    if (!base.IsArray() || !index.IsNumber()) return Value::Null();
-    const double d = index.AsDouble();
-    if (d != std::floor(d)) return Value::Null();
-    return base.Element(static_cast<int64_t>(d));
-  }
-
- private:
-  EvaluatorPtr base_, index_;
-};
-
-class ArrayEval final : public Evaluator {
- public:
-  explicit ArrayEval(std::vector<EvaluatorPtr> elements) : elements_(std::move(elements)) {}
-  Value Eval(const Row& row, ExecContext& ctx) const override {
-    Array out;
-    out.reserve(elements_.size());
-    // MISSING elements become NULL: an array cannot hold a hole.
-    for (const auto& e : elements_) {
-      Value v = e->Eval(row, ctx);
-      out.push_back(v.IsMissing() ? Value::Null() : std::move(v));
-    }
-    return Value(std::move(out));
-  }
-
- private:
-  std::vector<EvaluatorPtr> elements_;
-};
-
-class ObjectEval final : public Evaluator {
- public:
-  explicit ObjectEval(std::vector<EvaluatorPtr> pairs) : pairs_(std::move(pairs)) {}
-  Value Eval(const Row& row, ExecContext& ctx) const override {
-    Object out;
-    for (size_t i = 0; i + 1 < pairs_.size(); i += 2) {
-      Value name = pairs_[i]->Eval(row, ctx);
-      if (!name.IsString()) return Value::Null();
-      Value v = pairs_[i + 1]->Eval(row, ctx);
-      if (!v.IsMissing()) out.Set(name.AsString(), std::move(v));
-    }
-    return Value(std::move(out));
-  }
-
- private:
-  std::vector<EvaluatorPtr> pairs_;
 };
 
 Result<std::vector<EvaluatorPtr>> CompileAll(const std::vector<ast::ExprPtr>& exprs,
@@ -146,9 +60,24 @@ Result<std::vector<EvaluatorPtr>> CompileAll(const std::vector<ast::ExprPtr>& ex
   return out;
 }
 
-Status Unsupported(const ast::Expr& expr) {
-  return Status(ErrorCode::kSemantics,
-                "Expression " + ast::ToString(expr) + " is not supported by this version of casql");
+bool AllConstant(const std::vector<EvaluatorPtr>& args) {
+  return std::all_of(args.begin(), args.end(),
+                     [](const EvaluatorPtr& a) { return a && a->Constant() != nullptr; });
+}
+
+// Evaluates a row-independent evaluator once; the result replaces it.
+EvaluatorPtr Fold(EvaluatorPtr evaluator) {
+  ExecContext fold_context(nullptr, ExecSettings{});
+  return MakeLiteral(evaluator->Eval(Row{}, fold_context));
+}
+
+Result<EvaluatorPtr> CompileSubquery(const ast::Expr& e, const CompileScope& scope) {
+  const SubqueryCompiler compiler = subquery_compiler.load(std::memory_order_acquire);
+  if (!compiler) {
+    return Status(ErrorCode::kSemantics,
+                  "Subqueries are not supported by this version of casql: " + ast::ToString(e));
+  }
+  return compiler(e, scope);
 }
 
 }  // namespace
@@ -165,47 +94,104 @@ size_t CompileScope::Add(std::string name, bool keyspace) {
   return names.size() - 1;
 }
 
+void SetSubqueryCompiler(SubqueryCompiler compiler) {
+  subquery_compiler.store(compiler, std::memory_order_release);
+}
+
 Result<EvaluatorPtr> Compile(const ast::ExprPtr& expr, const CompileScope& scope) {
-  if (!expr) return EvaluatorPtr(std::make_unique<LiteralEval>(Value()));
+  if (!expr) return MakeLiteral(Value());
   const ast::Expr& e = *expr;
-  auto args = CompileAll(e.args, scope);
-  if (!args.ok()) return args.status();
-  auto& a = args.value();
   switch (e.kind) {
     case ast::ExprKind::kLiteral:
-      return EvaluatorPtr(std::make_unique<LiteralEval>(e.value));
+      return MakeLiteral(e.value);
     case ast::ExprKind::kIdentifier: {
       const int slot = scope.Find(e.name);
-      if (slot >= 0) return EvaluatorPtr(std::make_unique<SlotEval>(static_cast<size_t>(slot)));
-      return EvaluatorPtr(std::make_unique<LiteralEval>(Value()));
+      return slot >= 0 ? MakeSlot(static_cast<size_t>(slot)) : MakeLiteral(Value());
     }
     case ast::ExprKind::kParameter:
       if (e.name.empty()) return EvaluatorPtr(std::make_unique<PositionalParamEval>(e.position));
       return EvaluatorPtr(std::make_unique<NamedParamEval>(e.name));
-    case ast::ExprKind::kField:
-      return EvaluatorPtr(std::make_unique<FieldEval>(std::move(a[0]), e.name));
-    case ast::ExprKind::kDynamicField:
-      return EvaluatorPtr(std::make_unique<DynamicFieldEval>(std::move(a[0]), std::move(a[1])));
-    case ast::ExprKind::kElement:
-      return EvaluatorPtr(std::make_unique<ElementEval>(std::move(a[0]), std::move(a[1])));
-    case ast::ExprKind::kArrayConstruct:
-      return EvaluatorPtr(std::make_unique<ArrayEval>(std::move(a)));
-    case ast::ExprKind::kObjectConstruct:
-      return EvaluatorPtr(std::make_unique<ObjectEval>(std::move(a)));
-    case ast::ExprKind::kUnary:
-      return MakeUnary(e.op, std::move(a[0]));
-    case ast::ExprKind::kBinary:
-      if (a.size() != 2) return Unsupported(e);  // LIKE ... ESCAPE
-      return MakeBinary(e.op, std::move(a[0]), std::move(a[1]));
-    case ast::ExprKind::kIs:
-      return MakeIs(e.is_what, e.negated, std::move(a[0]));
-    case ast::ExprKind::kBetween:
-      return MakeBetween(e.negated, std::move(a[0]), std::move(a[1]), std::move(a[2]));
-    case ast::ExprKind::kFunction:
-      return CompileFunction(e, std::move(a), scope);
+    case ast::ExprKind::kCollectionPred:
+    case ast::ExprKind::kArrayFor:
+    case ast::ExprKind::kFirstFor:
+    case ast::ExprKind::kObjectFor:
+      return CompileCollection(e, scope);
+    case ast::ExprKind::kSubquery:
+      return CompileSubquery(e, scope);
     default:
-      return Unsupported(e);
+      break;
   }
+
+  auto compiled = CompileAll(e.args, scope);
+  if (!compiled.ok()) return compiled.status();
+  std::vector<EvaluatorPtr>& a = compiled.value();
+  if (e.kind == ast::ExprKind::kFunction) return CompileFunction(e, std::move(a), scope);
+
+  bool foldable = AllConstant(a);
+  EvaluatorPtr result;
+  switch (e.kind) {
+    case ast::ExprKind::kField:
+      result = MakeField(std::move(a[0]), e.name);
+      break;
+    case ast::ExprKind::kDynamicField:
+      result = MakeDynamicField(std::move(a[0]), std::move(a[1]));
+      break;
+    case ast::ExprKind::kElement:
+      result = MakeElement(std::move(a[0]), std::move(a[1]));
+      break;
+    case ast::ExprKind::kSlice: {
+      EvaluatorPtr end = e.args.size() > 2 && e.args[2] ? std::move(a[2]) : nullptr;
+      foldable = a[0]->Constant() && a[1]->Constant() && (!end || end->Constant());
+      result = MakeSlice(std::move(a[0]), std::move(a[1]), std::move(end));
+      break;
+    }
+    case ast::ExprKind::kArrayConstruct:
+      result = MakeArray(std::move(a));
+      break;
+    case ast::ExprKind::kObjectConstruct:
+      result = MakeObject(std::move(a));
+      break;
+    case ast::ExprKind::kUnary:
+      result = MakeUnary(e.op, std::move(a[0]));
+      break;
+    case ast::ExprKind::kBinary:
+      if (e.op == ast::ExprOp::kLike || e.op == ast::ExprOp::kNotLike) {
+        // Without ESCAPE the escape character is backslash.
+        EvaluatorPtr escape = a.size() == 3 ? std::move(a[2]) : MakeLiteral(Value("\\"));
+        result = MakeLike(e.op == ast::ExprOp::kNotLike, std::move(a[0]), std::move(a[1]),
+                          std::move(escape));
+      } else {
+        result = MakeBinary(e.op, std::move(a[0]), std::move(a[1]));
+      }
+      break;
+    case ast::ExprKind::kIs:
+      result = MakeIs(e.is_what, e.negated, std::move(a[0]));
+      break;
+    case ast::ExprKind::kBetween:
+      result = MakeBetween(e.negated, std::move(a[0]), std::move(a[1]), std::move(a[2]));
+      break;
+    case ast::ExprKind::kExists:
+      result = MakeExists(std::move(a[0]));
+      break;
+    case ast::ExprKind::kCase: {
+      EvaluatorPtr operand = e.args.empty() || !e.args[0] ? nullptr : std::move(a[0]);
+      std::vector<EvaluatorPtr> when_then;
+      for (size_t i = 1; i < a.size(); ++i) when_then.push_back(std::move(a[i]));
+      EvaluatorPtr else_value;
+      if (e.else_expr) {
+        auto compiled_else = Compile(e.else_expr, scope);
+        if (!compiled_else.ok()) return compiled_else.status();
+        else_value = std::move(compiled_else.value());
+        foldable = foldable && else_value->Constant();
+      }
+      result = MakeCase(std::move(operand), std::move(when_then), std::move(else_value));
+      break;
+    }
+    default:
+      return Status(ErrorCode::kSemantics, "Expression " + ast::ToString(e) +
+                                               " is not supported by this version of casql");
+  }
+  return foldable ? Fold(std::move(result)) : std::move(result);
 }
 
 }  // namespace casql::exec

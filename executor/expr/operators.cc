@@ -90,46 +90,44 @@ Value Concat(const Value& a, const Value& b) {
   return Value(a.AsString() + b.AsString());
 }
 
-// LIKE with % (any run) and _ (one character) over bytes; backslash escapes by default.
-bool LikeMatch(std::string_view s, std::string_view p) {
-  size_t si = 0, pi = 0, star_p = std::string_view::npos, star_s = 0;
-  while (si < s.size()) {
-    if (pi < p.size() && p[pi] == '\\' && pi + 1 < p.size() && p[pi + 1] == s[si]) {
-      pi += 2;
-      ++si;
-    } else if (pi < p.size() && (p[pi] == '_' || (p[pi] == s[si] && p[pi] != '%'))) {
-      ++pi;
-      ++si;
-    } else if (pi < p.size() && p[pi] == '%') {
-      star_p = pi++;
-      star_s = si;
-    } else if (star_p != std::string_view::npos) {
-      pi = star_p + 1;
-      si = ++star_s;
-    } else {
-      return false;
+// Calls `visit` on every value nested anywhere inside `v` (WITHIN's search space) until it
+// returns true.
+template <typename Visit>
+bool AnyDescendant(const Value& v, const Visit& visit) {
+  if (v.IsArray()) {
+    for (const Value& e : v.AsArray()) {
+      if (visit(e) || AnyDescendant(e, visit)) return true;
+    }
+  } else if (v.IsObject()) {
+    for (const auto& entry : v.AsObject()) {
+      if (visit(entry.second) || AnyDescendant(entry.second, visit)) return true;
     }
   }
-  while (pi < p.size() && p[pi] == '%') ++pi;
-  return pi == p.size();
+  return false;
 }
 
-Value Like(const Value& a, const Value& b, bool negated) {
+// x IN arr / x WITHIN arr: TRUE when an element (for WITHIN: any nested value) equals x;
+// otherwise NULL if some comparison was NULL, else FALSE. MISSING on either side is MISSING;
+// a non-array right side or a NULL x is NULL.
+Value In(const Value& a, const Value& b, bool negated, bool within) {
   if (a.IsMissing() || b.IsMissing()) return Value();
-  if (!a.IsString() || !b.IsString()) return Value::Null();
-  return Value(LikeMatch(a.AsString(), b.AsString()) != negated);
-}
-
-Value In(const Value& a, const Value& b, bool negated) {
-  if (a.IsMissing() || b.IsMissing()) return Value();
-  if (!b.IsArray()) return Value::Null();
+  if (!b.IsArray() && !(within && b.IsObject())) return Value::Null();
   if (a.IsNull()) return Value::Null();
   bool saw_null = false;
-  for (const Value& e : b.AsArray()) {
+  auto matches = [&](const Value& e) {
     Value eq = Equals(a, e);
-    if (eq.IsTrue()) return Value(!negated);
     if (eq.IsNull()) saw_null = true;
+    return eq.IsTrue();
+  };
+  bool found = false;
+  if (within) {
+    found = AnyDescendant(b, matches);
+  } else {
+    for (const Value& e : b.AsArray()) {
+      if ((found = matches(e))) break;
+    }
   }
+  if (found) return Value(!negated);
   return saw_null ? Value::Null() : Value(negated);
 }
 
@@ -140,8 +138,9 @@ class BinaryEval final : public Evaluator {
 
   Value Eval(const Row& row, ExecContext& ctx) const override {
     if (op_ == ast::ExprOp::kAnd || op_ == ast::ExprOp::kOr) return Logical(row, ctx);
-    const Value a = lhs_->Eval(row, ctx);
-    const Value b = rhs_->Eval(row, ctx);
+    Value a_scratch, b_scratch;
+    const Value& a = *lhs_->EvalRef(row, ctx, &a_scratch);
+    const Value& b = *rhs_->EvalRef(row, ctx, &b_scratch);
     switch (op_) {
       case ast::ExprOp::kEq:
         return Equals(a, b);
@@ -155,14 +154,14 @@ class BinaryEval final : public Evaluator {
         return LessOrEqual(a, b);
       case ast::ExprOp::kConcat:
         return Concat(a, b);
-      case ast::ExprOp::kLike:
-        return Like(a, b, false);
-      case ast::ExprOp::kNotLike:
-        return Like(a, b, true);
       case ast::ExprOp::kIn:
-        return In(a, b, false);
+        return In(a, b, false, false);
       case ast::ExprOp::kNotIn:
-        return In(a, b, true);
+        return In(a, b, true, false);
+      case ast::ExprOp::kWithin:
+        return In(a, b, false, true);
+      case ast::ExprOp::kNotWithin:
+        return In(a, b, true, true);
       default:
         return Arithmetic(op_, a, b);
     }
@@ -175,7 +174,8 @@ class BinaryEval final : public Evaluator {
     const bool is_and = op_ == ast::ExprOp::kAnd;
     bool missing = false, null = false;
     for (const Evaluator* side : {lhs_.get(), rhs_.get()}) {
-      const Value v = side->Eval(row, ctx);
+      Value scratch;
+      const Value& v = *side->EvalRef(row, ctx, &scratch);
       if (v.IsMissing()) {
         missing = true;
       } else if (v.IsNull()) {
@@ -196,7 +196,8 @@ class UnaryEval final : public Evaluator {
  public:
   UnaryEval(ast::ExprOp op, EvaluatorPtr arg) : op_(op), arg_(std::move(arg)) {}
   Value Eval(const Row& row, ExecContext& ctx) const override {
-    const Value v = arg_->Eval(row, ctx);
+    Value scratch;
+    const Value& v = *arg_->EvalRef(row, ctx, &scratch);
     if (v.IsMissingOrNull()) return v;
     if (op_ == ast::ExprOp::kNot) return Value(!Truthy(v));
     if (!v.IsNumber()) return Value::Null();
@@ -214,7 +215,8 @@ class IsEval final : public Evaluator {
   IsEval(ast::IsWhat what, bool negated, EvaluatorPtr arg)
       : what_(what), negated_(negated), arg_(std::move(arg)) {}
   Value Eval(const Row& row, ExecContext& ctx) const override {
-    const Value v = arg_->Eval(row, ctx);
+    Value scratch;
+    const Value& v = *arg_->EvalRef(row, ctx, &scratch);
     switch (what_) {
       case ast::IsWhat::kNull:
         if (v.IsMissing()) return Value();
@@ -240,9 +242,10 @@ class BetweenEval final : public Evaluator {
   BetweenEval(bool negated, EvaluatorPtr arg, EvaluatorPtr low, EvaluatorPtr high)
       : negated_(negated), arg_(std::move(arg)), low_(std::move(low)), high_(std::move(high)) {}
   Value Eval(const Row& row, ExecContext& ctx) const override {
-    const Value v = arg_->Eval(row, ctx);
-    const Value ge = LessOrEqual(low_->Eval(row, ctx), v);
-    const Value le = LessOrEqual(v, high_->Eval(row, ctx));
+    Value v_scratch, low_scratch, high_scratch;
+    const Value& v = *arg_->EvalRef(row, ctx, &v_scratch);
+    const Value ge = LessOrEqual(*low_->EvalRef(row, ctx, &low_scratch), v);
+    const Value le = LessOrEqual(v, *high_->EvalRef(row, ctx, &high_scratch));
     if (ge.IsMissing() || le.IsMissing()) return Value();
     if (ge.IsNull() || le.IsNull()) return Value::Null();
     return Value((ge.AsBool() && le.AsBool()) != negated_);

@@ -1,4 +1,4 @@
-#include "executor/ops/group_aggregates.h"
+#include "executor/ops/group_spec.h"
 #include "executor/ops/ops.h"
 
 namespace casql::exec {

@@ -1,11 +1,11 @@
-#include "executor/ops/group_aggregates.h"
+#include "executor/ops/group_spec.h"
 #include "executor/ops/ops.h"
 
 namespace casql::exec {
 
 namespace {
 
-// Replaces each group's aggregate states by the aggregates' values. An aggregate query
+// Binds each group's aggregate results to their slots and drops the aggregators. An aggregate query
 // without GROUP BY yields one row even over no input (COUNT 0, SUM NULL, ...).
 class FinalGroupExec final : public UnaryExecOperator {
  public:
@@ -20,15 +20,13 @@ class FinalGroupExec final : public UnaryExecOperator {
       done_ = true;
       if (produced_ || !spec_.keys.empty()) return false;
       *row = seed_ ? *seed_ : Row();
-      for (size_t i = 0; i < spec_.aggregates.size(); ++i) {
-        row->Bind(spec_.slots[i], spec_.aggregates[i].fn->Init());
-      }
+      row->partials = spec_.NewPartials();
     }
     produced_ = true;
     for (size_t i = 0; i < spec_.aggregates.size(); ++i) {
-      const size_t slot = spec_.slots[i];
-      row->Bind(slot, spec_.aggregates[i].fn->Final(row->Var(slot)));
+      row->Bind(spec_.slots[i], row->partials[i]->Result());
     }
+    row->partials.clear();
     return true;
   }
 

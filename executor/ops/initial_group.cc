@@ -1,14 +1,14 @@
 #include <unordered_map>
 
-#include "executor/ops/group_aggregates.h"
+#include "executor/ops/group_spec.h"
 #include "executor/ops/ops.h"
 
 namespace casql::exec {
 
 namespace {
 
-// Groups all input rows (blocking) and accumulates each aggregate's partial state; emits
-// one row per group: the group's first row with the states in the aggregate slots.
+// Groups all input rows (blocking) and feeds each group's aggregators; emits one row per
+// group: the group's first row carrying the aggregators in `partials`.
 class InitialGroupExec final : public UnaryExecOperator {
  public:
   InitialGroupExec(ExecContext& ctx, ExecOperatorPtr in, GroupSpec spec)
@@ -34,17 +34,14 @@ class InitialGroupExec final : public UnaryExecOperator {
       if (!*more) return Status::OK();
       auto [it, inserted] = index.try_emplace(spec_.KeyOf(row, ctx_), groups_.size());
       if (inserted) {
-        for (size_t i = 0; i < spec_.aggregates.size(); ++i) {
-          row.Bind(spec_.slots[i], spec_.aggregates[i].fn->Init());
-        }
         groups_.push_back(row);
+        groups_.back().partials = spec_.NewPartials();
       }
       Row& group = groups_[it->second];
       for (size_t i = 0; i < spec_.aggregates.size(); ++i) {
         const auto& agg = spec_.aggregates[i];
-        const Value input = agg.arg ? agg.arg->Eval(row, ctx_) : Value(true);
-        Value state = std::move(group.vars[spec_.slots[i]]);
-        group.vars[spec_.slots[i]] = agg.fn->Add(std::move(state), input);
+        // COUNT(*) counts rows: any non-NULL value stands for one.
+        group.partials[i]->Add(agg.arg ? agg.arg->Eval(row, ctx_) : Value(true));
       }
     }
   }

@@ -1,13 +1,13 @@
 #include <unordered_map>
 
-#include "executor/ops/group_aggregates.h"
+#include "executor/ops/group_spec.h"
 #include "executor/ops/ops.h"
 
 namespace casql::exec {
 
 namespace {
 
-// Merges the partial states of rows with equal group keys (InitialGroup's outputs from
+// Merges the partial aggregates of rows with equal group keys (InitialGroup's outputs from
 // several producers); blocking.
 class IntermediateGroupExec final : public UnaryExecOperator {
  public:
@@ -39,9 +39,7 @@ class IntermediateGroupExec final : public UnaryExecOperator {
       }
       Row& group = groups_[it->second];
       for (size_t i = 0; i < spec_.aggregates.size(); ++i) {
-        const size_t slot = spec_.slots[i];
-        group.vars[slot] =
-            spec_.aggregates[i].fn->Merge(std::move(group.vars[slot]), row.Var(slot));
+        group.partials[i]->Merge(*row.partials[i]);
       }
     }
   }

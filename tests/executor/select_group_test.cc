@@ -24,7 +24,7 @@ TEST_F(SelectGroup, EveryAggregatePerGroup) {
                  "ORDER BY k"),
             J(R"([
       {"k": "a", "n": 2, "nv": 2, "s": 3.5, "a": 1.75, "lo": 1, "hi": 2.5, "all_v": [1, 2.5]},
-      {"k": "b", "n": 2, "nv": 1, "s": 4, "a": 4, "lo": 4, "hi": 4, "all_v": [4, null]},
+      {"k": "b", "n": 2, "nv": 1, "s": 4, "a": 4, "lo": 4, "hi": 4, "all_v": [null, 4]},
       {"k": "c", "n": 1, "nv": 0, "s": null, "a": null, "lo": null, "hi": null, "all_v": null}
     ])"));
 }
@@ -52,6 +52,38 @@ TEST_F(SelectGroup, LettingHavingAndOrderByAggregate) {
 TEST_F(SelectGroup, GroupKeyExpressionsMayBeUsedWhole) {
   EXPECT_EQ(Rows("SELECT UPPER(k) AS u, COUNT(*) AS n FROM s GROUP BY UPPER(k) ORDER BY u"),
             J(R"([{"u": "A", "n": 2}, {"u": "B", "n": 2}, {"u": "C", "n": 1}])"));
+}
+
+// Values chosen so that the running mean stays exact in key order: the expected numbers are
+// the correctly rounded ones (population variance 5, sample variance 20/3).
+TEST_F(SelectGroup, MedianVarianceAndStddevPerGroup) {
+  Rows("CREATE BUCKET m");
+  Rows("CREATE PRIMARY INDEX ON m");
+  Insert("m", "x1", R"({"g": "x", "v": 1})");
+  Insert("m", "x2", R"({"g": "x", "v": 3})");
+  Insert("m", "x3", R"({"g": "x", "v": 5})");
+  Insert("m", "x4", R"({"g": "x", "v": 7})");
+  Insert("m", "y1", R"({"g": "y", "v": 10})");
+  Insert("m", "y2", R"({"g": "y", "v": "not a number"})");
+  EXPECT_EQ(Rows("SELECT g, MEDIAN(v) AS med, VARIANCE(v) AS var, VAR_POP(v) AS vp, "
+                 "VAR_SAMP(v) AS vs, STDDEV(v) AS sd, STDDEV_POP(v) AS sp, STDDEV_SAMP(v) AS ss "
+                 "FROM m GROUP BY g ORDER BY g"),
+            J(R"([
+      {"g": "x", "med": 4, "var": 6.666666666666667, "vp": 5, "vs": 6.666666666666667,
+       "sd": 2.581988897471611, "sp": 2.23606797749979, "ss": 2.581988897471611},
+      {"g": "y", "med": 10, "var": 0, "vp": 0, "vs": null, "sd": 0, "sp": 0, "ss": null}
+    ])"));
+}
+
+TEST_F(SelectGroup, StatisticalAggregatesWithDistinctHavingAndNoInput) {
+  Insert("s", "6", R"({"k": "a", "v": 1})");
+  Insert("s", "7", R"({"k": "a", "v": 1})");
+  EXPECT_EQ(Rows("SELECT k, MEDIAN(v) AS med, MEDIAN(DISTINCT v) AS dmed FROM s "
+                 "GROUP BY k HAVING VARIANCE(v) > 0 ORDER BY k"),
+            J(R"([{"k": "a", "med": 1, "dmed": 1.75}])"));
+  EXPECT_EQ(Rows("SELECT MEDIAN(v) AS med, STDDEV(v) AS sd, VARIANCE_POP(v) AS vp FROM s "
+                 "WHERE k = 'none'"),
+            J(R"([{"med": null, "sd": null, "vp": null}])"));
 }
 
 TEST_F(SelectGroup, NonGroupedReferenceIs4210) {
