@@ -108,6 +108,36 @@ TEST_F(Privileges, StatementsNeedTheirQueryRoleOnTheirKeyspaces) {
   EXPECT_TRUE(Of("SELECT 1").empty());
 }
 
+// The keyspaces a statement reads, as "default:x" names, in the order required.
+std::vector<std::string> Reads(const std::vector<RequiredPrivilege>& required) {
+  std::vector<std::string> out;
+  for (const auto& r : required) {
+    if (r.privilege == Privilege::kQuerySelect) out.push_back(r.keyspace->FullName());
+  }
+  return out;
+}
+
+TEST_F(Privileges, JoinsSetOperationsAndSubqueriesNeedSelectOnEveryKeyspace) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Reads(Of(R"(SELECT * FROM a USE KEYS "k" JOIN b ON KEYS a.other)")),
+            (V{"default:a", "default:b"}));
+  EXPECT_EQ(Reads(Of(R"(SELECT * FROM a USE KEYS "k" UNION ALL SELECT * FROM b USE KEYS "k")")),
+            (V{"default:a", "default:b"}));
+  EXPECT_EQ(Reads(Of(R"(SELECT s.* FROM (SELECT * FROM b USE KEYS "k") AS s)")), (V{"default:b"}));
+  EXPECT_EQ(
+      Reads(Of(R"(WITH w AS (SELECT RAW 1 FROM b USE KEYS "k") SELECT w FROM a USE KEYS "k")")),
+      (V{"default:b", "default:a"}));
+  auto merge = Of(
+      R"(MERGE INTO a USING b USE KEYS "k" ON KEY META(b).id WHEN MATCHED THEN UPDATE SET a.x = 1 )"
+      R"(WHEN NOT MATCHED THEN INSERT {"x": 1})");
+  std::vector<Privilege> kinds;
+  for (const auto& r : merge) kinds.push_back(r.privilege);
+  EXPECT_EQ(kinds, (std::vector<Privilege>{Privilege::kQueryUpdate, Privilege::kQueryInsert,
+                                           Privilege::kQuerySelect}));
+  EXPECT_EQ(Reads(merge), (V{"default:b"}));
+  EXPECT_EQ(Of("CREATE INDEX ix ON a(f)")[0].privilege, Privilege::kQueryManageIndex);
+}
+
 TEST(RequestRegistry, AdmitsUpToTheLimitAndKeepsFinishedRequests) {
   RequestRegistry registry(2, 3);
   auto a = registry.Begin({"id-a", "SELECT 1", std::nullopt, ""});
