@@ -97,8 +97,8 @@ time.
   year), not elapsed time. `calendar_month` adds months that stop at the month's last day.
   `NOW_*` return one instant per statement; `CLOCK_*` read the
   clock at each call.
-- `DURATION_TO_STR`, `STR_TO_DURATION`, `LPAD`/`RPAD`, `MB_*`, `FORMAT_NUMBER` and the bitwise
-  functions are not implemented (error 3000 `Invalid function`).
+- `DURATION_TO_STR`, `STR_TO_DURATION`, `LPAD`/`RPAD`, `MB_*`, `FORMAT_NUMBER`, `HASHBYTES`
+  and other functions not listed below are not implemented (error 3000 `Invalid function`).
 )";
 
 constexpr const char* kAggregates = R"(
