@@ -97,7 +97,7 @@ time.
   year), not elapsed time. `calendar_month` adds months without spilling into the next one (and maps a month's last day to the last day).
   `NOW_*` return one instant per statement; `CLOCK_*` read the
   clock at each call.
-- `DURATION_TO_STR`, `STR_TO_DURATION`, `LPAD`/`RPAD`, `MB_*`, `FORMAT_NUMBER`, `HASHBYTES`
+- `DURATION_TO_STR`, `STR_TO_DURATION`, `MB_*`, `FORMAT_NUMBER`, `HASHBYTES`
   and other functions not listed below are not implemented (error 3000 `Invalid function`).
 )";
 
