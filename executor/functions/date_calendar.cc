@@ -158,9 +158,14 @@ std::optional<int64_t> DateAdd(int64_t millis, const Zone& zone, int64_t n, Part
   c.month = static_cast<int>(total - FloorDiv(total, 12) * 12) + 1;
   if (std::llabs(c.year) > 30000) return std::nullopt;
   if (part == Part::kCalendarMonth) {
-    const auto last =
-        (date::year(static_cast<int>(c.year)) / static_cast<unsigned>(c.month) / date::last).day();
-    c.day = std::min(c.day, static_cast<int>(static_cast<unsigned>(last)));
+    // A month's last day stays the last day; other days stop at the target month's end.
+    auto last_day = [](int64_t year, int month) {
+      return static_cast<int>(static_cast<unsigned>(
+          (date::year(static_cast<int>(year)) / static_cast<unsigned>(month) / date::last).day()));
+    };
+    const Civil from = ToCivil(millis, zone);
+    const int last = last_day(c.year, c.month);
+    c.day = from.day == last_day(from.year, from.month) ? last : std::min(c.day, last);
   }
   return FromCivil(c, zone);
 }

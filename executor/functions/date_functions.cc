@@ -276,15 +276,19 @@ Value TruncStr(Args a, ExecContext&) {
   return r ? Text(*r, date->zone, date->format) : fn::Null();
 }
 
-// Each element adds n parts to the previous one; empty when n points away from `end`.
+// Each element adds n parts to the previous one (calendar_month: i*n months to the start, so
+// a month's end stays a month's end); empty when n points away from `end`.
 std::optional<std::vector<int64_t>> Range(int64_t start, int64_t end, const Zone& zone,
                                           datefmt::Part part, int64_t n) {
   std::vector<int64_t> out;
   if (n == 0) return std::nullopt;
+  const bool from_start = part == datefmt::Part::kCalendarMonth;
   for (int64_t t = start; n > 0 ? t < end : t > end;) {
     if (out.size() >= kMaxRange) return std::nullopt;
     out.push_back(t);
-    const auto next = datefmt::DateAdd(t, zone, n, part);
+    const int64_t steps = static_cast<int64_t>(out.size());
+    const auto next = from_start ? datefmt::DateAdd(start, zone, n * steps, part)
+                                 : datefmt::DateAdd(t, zone, n, part);
     if (!next || *next == t) return std::nullopt;
     t = *next;
   }

@@ -222,7 +222,7 @@ std::optional<Format> ParsePercent(std::string_view text) {
         add({F(Field::kAmPmLower)});
         break;
       case 'z':
-        add({F(Field::kZoneColon)});
+        add({F(Field::kZoneNoColon)});
         break;
       case 'Z':
         add({F(Field::kZoneName)});

@@ -94,11 +94,11 @@ time.
   running in UTC would). `DATE_ADD_STR` answers in its input's format with `T` between date
   and time; the other string functions keep their input's format. `DATE_DIFF_*` subtract
   calendar part numbers as Couchbase does (2015-01-01 minus 2014-12-31 is one month and one
-  year), not elapsed time. `calendar_month` adds months that stop at the month's last day.
+  year), not elapsed time. `calendar_month` adds months without spilling into the next one (and maps a month's last day to the last day).
   `NOW_*` return one instant per statement; `CLOCK_*` read the
   clock at each call.
-- `DURATION_TO_STR`, `STR_TO_DURATION`, `LPAD`/`RPAD`, `MB_*`, `FORMAT_NUMBER` and the bitwise
-  functions are not implemented (error 3000 `Invalid function`).
+- `DURATION_TO_STR`, `STR_TO_DURATION`, `MB_*`, `FORMAT_NUMBER`, `HASHBYTES`
+  and other functions not listed below are not implemented (error 3000 `Invalid function`).
 )";
 
 constexpr const char* kAggregates = R"(

@@ -5,6 +5,8 @@
 #include <list>
 #include <memory>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "executor/functions/helpers.h"
 #include "executor/functions/registry.h"
@@ -128,6 +130,56 @@ Value Replace(Args a, ExecContext&) {
   return Value(std::move(out));
 }
 
+// The [begin, end) byte ranges of the successive non-overlapping matches, as Go's
+// FindAllStringIndex reports them (an empty match right after a match is skipped).
+std::vector<std::pair<size_t, size_t>> Matches(const RE2& re, const std::string& s) {
+  std::vector<std::pair<size_t, size_t>> out;
+  re2::StringPiece match;
+  size_t pos = 0;
+  while (pos <= s.size() && re.Match(s, pos, s.size(), RE2::UNANCHORED, &match, 1)) {
+    const size_t begin = static_cast<size_t>(match.data() - s.data());
+    const size_t end = begin + match.size();
+    if (match.empty() && !out.empty() && out.back().second == begin) {
+      pos = begin + 1;
+      continue;
+    }
+    out.emplace_back(begin, end);
+    pos = match.empty() ? end + 1 : end;
+  }
+  return out;
+}
+
+Value MatchesFn(Args a, ExecContext&) {
+  if (!a[0].IsString() || !a[1].IsString()) return fn::Null();
+  const RE2* re = Compiled(a[1].AsString());
+  if (!re) return fn::Null();
+  const std::string& s = a[0].AsString();
+  Array out;
+  for (const auto& [begin, end] : Matches(*re, s)) out.emplace_back(s.substr(begin, end - begin));
+  return Value(std::move(out));
+}
+
+// REGEXP_SPLIT(s, pattern): the pieces between matches, as Go's Regexp.Split(s, -1).
+Value Split(Args a, ExecContext&) {
+  if (!a[0].IsString() || !a[1].IsString()) return fn::Null();
+  const RE2* re = Compiled(a[1].AsString());
+  if (!re) return fn::Null();
+  const std::string& s = a[0].AsString();
+  Array out;
+  size_t from = 0;
+  for (const auto& [begin, end] : Matches(*re, s)) {
+    if (end == 0) continue;  // an empty match at the very start splits nothing off
+    out.emplace_back(s.substr(from, begin - from));
+    from = end;
+  }
+  if (s.empty() || from < s.size() || !out.empty()) out.emplace_back(s.substr(from));
+  if (!out.empty() && s.size() > 0 && out.back().AsString().empty() && from == s.size() &&
+      re->Match(s, s.size(), s.size(), RE2::UNANCHORED, nullptr, 0)) {
+    out.pop_back();  // Go drops the empty piece after a final empty match
+  }
+  return Value(std::move(out));
+}
+
 constexpr FunctionFamily kRe = FunctionFamily::kRegexp;
 constexpr UnknownArgs kProp = UnknownArgs::kPropagate;
 
@@ -136,11 +188,14 @@ const FunctionDef kRegexpFunctions[] = {
      "TRUE when some part of the string matches the pattern."},
     {"regexp_like", 2, 2, true, kProp, kRe, Like,
      "TRUE when the whole string matches the pattern."},
+    {"regexp_matches", 2, 2, true, kProp, kRe, MatchesFn,
+     "The successive non-overlapping matches, as an array of strings."},
     {"regexp_position", 2, 2, true, kProp, kRe, Position<0>,
      "0-based byte position of the first match, or -1."},
     {"regexp_position0", 2, 2, true, kProp, kRe, Position<0>, "Same as REGEXP_POSITION()."},
     {"regexp_position1", 2, 2, true, kProp, kRe, Position<1>,
      "1-based byte position of the first match, or 0."},
+    {"regexp_split", 2, 2, true, kProp, kRe, Split, "The pieces of the string between matches."},
     {"regexp_replace", 3, 4, true, kProp, kRe, Replace,
      "Replaces every (or the first n) match; $1 and ${name} in the replacement name groups."},
 };

@@ -25,6 +25,8 @@ const char* FamilyTitle(FunctionFamily family) {
       return "JSON and encoding functions";
     case FunctionFamily::kDate:
       return "Date functions";
+    case FunctionFamily::kBitwise:
+      return "Bitwise functions";
   }
   return "Functions";
 }
@@ -32,9 +34,10 @@ const char* FamilyTitle(FunctionFamily family) {
 const std::vector<const FunctionDef*>& AllFunctions() {
   static const auto* all = [] {
     auto* out = new std::vector<const FunctionDef*>;
-    for (auto table : {StringFunctions(), RegexpFunctions(), NumberFunctions(), ArrayFunctions(),
-                       ArraySetFunctions(), ObjectFunctions(), TypeFunctions(),
-                       ConditionalFunctions(), JsonFunctions(), DateFunctions()}) {
+    for (auto table :
+         {StringFunctions(), RegexpFunctions(), NumberFunctions(), ArrayFunctions(),
+          ArraySetFunctions(), ObjectFunctions(), TypeFunctions(), ConditionalFunctions(),
+          JsonFunctions(), DateFunctions(), BitwiseFunctions()}) {
       for (const FunctionDef& def : table) out->push_back(&def);
     }
     std::sort(out->begin(), out->end(), [](const FunctionDef* a, const FunctionDef* b) {

@@ -28,6 +28,7 @@ enum class FunctionFamily : uint8_t {
   kConditional,
   kJson,
   kDate,
+  kBitwise,
 };
 
 const char* FamilyTitle(FunctionFamily family);
@@ -74,5 +75,6 @@ std::span<const FunctionDef> TypeFunctions();
 std::span<const FunctionDef> ConditionalFunctions();
 std::span<const FunctionDef> JsonFunctions();
 std::span<const FunctionDef> DateFunctions();
+std::span<const FunctionDef> BitwiseFunctions();
 
 }  // namespace casql::exec

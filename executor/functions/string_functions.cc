@@ -53,6 +53,25 @@ Value Length(Args a, ExecContext&) {
   return Value(static_cast<int64_t>(a[0].AsString().size()));
 }
 
+// LPAD/RPAD(s, n [, pad]): s padded to n bytes with repetitions of pad (default a space), or
+// cut to its first n bytes when longer.
+template <bool left>
+Value Pad(Args a, ExecContext&) {
+  const auto n = fn::Integer(a[1]);
+  if (!a[0].IsString() || !n || *n < 0 || (a.size() > 2 && !a[2].IsString())) return fn::Null();
+  constexpr int64_t kMaxBytes = 20 << 20;
+  if (*n > kMaxBytes) return fn::Null();
+  const std::string& s = a[0].AsString();
+  const size_t size = static_cast<size_t>(*n);
+  if (s.size() >= size) return Value(s.substr(0, size));
+  const std::string pad = a.size() > 2 ? a[2].AsString() : " ";
+  if (pad.empty()) return Value(s);
+  std::string fill;
+  while (fill.size() < size - s.size()) fill += pad;
+  fill.resize(size - s.size());
+  return Value(left ? fill + s : s + fill);
+}
+
 Value Concat(Args a, ExecContext&) {
   if (!AllStrings(a)) return fn::Null();
   std::string out;
@@ -316,6 +335,8 @@ const FunctionDef kStringFunctions[] = {
     {"initcap", 1, 1, true, kProp, kStr, Title,
      "Lower-cases the string, then upper-cases the first letter of each word."},
     {"length", 1, 1, true, kProp, kStr, Length, "The length of a string, in bytes."},
+    {"lpad", 2, 3, true, kProp, kStr, Pad<true>,
+     "Pads on the left to a length with a string (default: spaces), or cuts to it."},
     {"lower", 1, 1, true, kProp, kStr, Lower, "The string in lower case (ASCII letters)."},
     {"ltrim", 1, 2, true, kProp, kStr, Trim<TrimSide::kLeft>,
      "Removes leading characters of the set (default: whitespace)."},
@@ -331,6 +352,8 @@ const FunctionDef kStringFunctions[] = {
     {"replace", 3, 4, true, kProp, kStr, Replace,
      "Replaces every (or the first n) occurrences of a substring."},
     {"reverse", 1, 1, true, kProp, kStr, Reverse, "The string with its characters reversed."},
+    {"rpad", 2, 3, true, kProp, kStr, Pad<false>,
+     "Pads on the right to a length with a string (default: spaces), or cuts to it."},
     {"rtrim", 1, 2, true, kProp, kStr, Trim<TrimSide::kRight>,
      "Removes trailing characters of the set (default: whitespace)."},
     {"split", 1, 2, true, kProp, kStr, Split,

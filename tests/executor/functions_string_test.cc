@@ -50,6 +50,15 @@ TEST(FunctionsString, Table) {
       {"TRIM(d.s, 1)", "null"},
       {"TRIM(d.nothing, \".\")", "MISSING"},
       {"LTRIM(d.s, d.nothing)", "MISSING"},
+      // LPAD / RPAD
+      {"LPAD(\"<-\", 15, \"- pad str\")", "\"- pad str- pa<-\""},
+      {"RPAD(\"->\", 15, \"- pad str\")", "\"->- pad str- pa\""},
+      {"LPAD(\"abc\", 5)", "\"  abc\""},
+      {"RPAD(\"abc\", 5)", "\"abc  \""},
+      {"LPAD(\"truncated\", 5)", "\"trunc\""},
+      {"RPAD(\"truncated\", 5)", "\"trunc\""},
+      {"LPAD(\"a\", -1)", "null"},
+      {"RPAD(1, 3)", "null"},
       // MASK
       {"MASK(\"SomeTextToMask\")", "\"********\""},
       {"MASK(\"SomeTextToMask\", {\"mask\": \"++++\"})", "\"++++\""},
@@ -167,6 +176,14 @@ TEST(FunctionsRegexp, Table) {
       {"REGEXP_REPLACE(\"ab\", \"x*\", \"-\")", "\"-a-b-\""},
       {"REGEXP_REPLACE(\"abc\", \"(?P<mid>b)\", \"[${mid}]\")", "\"a[b]c\""},
       {"REGEXP_REPLACE(\"abc\", \"b\", 1)", "null"},
+      {"REGEXP_MATCHES(\"abcdef\", \"[bd]\")", R"(["b", "d"])"},
+      {"REGEXP_MATCHES(\"abc\", \".\")", R"(["a", "b", "c"])"},
+      {"REGEXP_MATCHES(\"abc\", \"x\")", "[]"},
+      {"REGEXP_MATCHES(1, \"x\")", "null"},
+      {"REGEXP_SPLIT(\"abcdef\", \"[bd]\")", R"(["a", "c", "ef"])"},
+      {"REGEXP_SPLIT(\"abc\", \"\")", R"(["a", "b", "c"])"},
+      {"REGEXP_SPLIT(\"abc\", \"x\")", R"(["abc"])"},
+      {"REGEXP_SPLIT(d.nothing, \"x\")", "MISSING"},
       {"REGEXP_REPLACE(d.nothing, \"b\", \"c\")", "MISSING"},
   });
 }
