@@ -74,15 +74,23 @@ Value ServerProcess::MustRun(const std::string& statement) {
   return r.json;
 }
 
-ServerProcess::Response ServerProcess::Post(const std::string& path, const std::string& body,
-                                            const std::string& type) {
+// Tests assert outcomes, never timing: a loaded CI machine may take many seconds over a large
+// statement, so the client waits far longer than httplib's 5 s default before giving up.
+httplib::Client ServerProcess::Client() const {
   httplib::Client client("127.0.0.1", port_);
   client.set_tcp_nodelay(true);
+  client.set_read_timeout(std::chrono::seconds(300));
+  return client;
+}
+
+ServerProcess::Response ServerProcess::Post(const std::string& path, const std::string& body,
+                                            const std::string& type) {
+  httplib::Client client = Client();
   return Convert(client.Post(path.c_str(), body, type.c_str()));
 }
 
 ServerProcess::Response ServerProcess::Get(const std::string& path) {
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client = Client();
   return Convert(client.Get(path.c_str()));
 }
 
@@ -90,7 +98,7 @@ ServerProcess::Response ServerProcess::Send(const std::string& method, const std
                                             const std::string& body,
                                             const std::string& content_type,
                                             const httplib::Headers& headers) {
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client = Client();
   Response r;
   httplib::Result result =
       method == "GET"      ? client.Get(path.c_str(), headers)

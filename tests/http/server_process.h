@@ -49,6 +49,7 @@ class ServerProcess {
                 const std::string& content_type = "", const httplib::Headers& headers = {});
 
  private:
+  httplib::Client Client() const;
   static Response Convert(const httplib::Result& result);
   int pid_ = -1;
   int port_ = 0;
