@@ -1,5 +1,6 @@
 #include "executor/datastore.h"
 #include "executor/dml_errors.h"
+#include "executor/dml_options.h"
 #include "executor/ops/ops.h"
 
 namespace casql::exec {
@@ -20,22 +21,13 @@ class SendDeleteExec final : public UnaryExecOperator {
     while (true) {
       auto more = input_->Next(row);
       if (!more.ok() || !*more) return more;
-      kv::MutationOptions options;
-      options.durability = ctx_.settings().durability;
-      options.timeout = ctx_.settings().kv_timeout;
-      auto removed = collection_->Remove(row->key, options);
+      auto removed = collection_->Remove(row->key, RequestMutationOptions(ctx_.settings()));
       if (removed.ok()) {
         ctx_.AddMutation();
         return true;
       }
       if (removed.status().code() == kv::KvStatus::kKeyEnoent) continue;
-      Error error{static_cast<int>(ErrorCode::kDeleteFailed),
-                  FormatError(ErrorCode::kDeleteFailed, {row->key}) +
-                      " - cause: " + kv::KvStatusName(removed.status().code()),
-                  Value(Object{{"key", Value(row->key)},
-                               {"cause", Value(kv::KvStatusName(removed.status().code()))}}),
-                  false};
-      ctx_.AddError(std::move(error));
+      ctx_.AddError(MakeDeleteError(row->key, removed.status().code()));
     }
   }
 
