@@ -140,6 +140,7 @@ Result<OperatorPtr> BuildUpdate(const ast::UpdateStatement& update, const PlanCo
   }
   auto send = std::make_shared<SendUpdate>(keyspace.path, keyspace.alias);
   send->returning = !update.returning.terms.empty();
+  send->limit = update.limit;
   write.push_back(send);
   if (send->returning) write.push_back(Returning(update.returning, scope));
 
@@ -170,6 +171,7 @@ Result<OperatorPtr> BuildDelete(const ast::DeleteStatement& del, const PlanConte
   }
   auto send = std::make_shared<SendDelete>(built->keyspace.path, built->keyspace.alias);
   send->returning = !del.returning.terms.empty();
+  send->limit = del.limit;
   ops.push_back(send);
   if (send->returning) ops.push_back(Returning(del.returning, built->scope));
   top.push_back(ParallelSequence(std::move(ops), ParallelismFor(del.use)));
