@@ -11,11 +11,8 @@ namespace {
 // silently (not counted, no error).
 class SendDeleteExec final : public UnaryExecOperator {
  public:
-  SendDeleteExec(ExecContext& ctx, ExecOperatorPtr in, std::shared_ptr<kv::Collection> collection,
-                 std::string keyspace_name)
-      : UnaryExecOperator(ctx, std::move(in)),
-        collection_(std::move(collection)),
-        keyspace_name_(std::move(keyspace_name)) {}
+  SendDeleteExec(ExecContext& ctx, ExecOperatorPtr in, std::shared_ptr<kv::Collection> collection)
+      : UnaryExecOperator(ctx, std::move(in)), collection_(std::move(collection)) {}
 
   Result<bool> Next(Row* row) override {
     while (true) {
@@ -33,7 +30,6 @@ class SendDeleteExec final : public UnaryExecOperator {
 
  private:
   std::shared_ptr<kv::Collection> collection_;
-  std::string keyspace_name_;
 };
 
 }  // namespace
@@ -42,8 +38,7 @@ Result<ExecOperatorPtr> MakeSendDelete(const plan::SendDelete& op, ExecContext& 
                                        ExecOperatorPtr in) {
   auto collection = ctx.datastore().Collection(op.keyspace);
   if (!collection.ok()) return collection.status();
-  return ExecOperatorPtr(std::make_unique<SendDeleteExec>(ctx, std::move(in), collection.value(),
-                                                          op.keyspace.FullName()));
+  return ExecOperatorPtr(std::make_unique<SendDeleteExec>(ctx, std::move(in), collection.value()));
 }
 
 }  // namespace casql::exec
