@@ -67,6 +67,13 @@ Error MakeDmlError(const DmlFailure& f) {
   return error;
 }
 
+Error MakeDeleteError(const std::string& key, kv::KvStatus status) {
+  const std::string cause = kv::KvStatusName(status);
+  return Error{static_cast<int>(ErrorCode::kDeleteFailed),
+               FormatError(ErrorCode::kDeleteFailed, {key}) + " - cause: " + cause,
+               Value(Object{{"key", Value(key)}, {"cause", Value(cause)}}), false};
+}
+
 std::optional<Error> CheckInsertTuple(const Value& key, const Value& value, bool upsert) {
   auto error = [](ErrorCode code, std::initializer_list<std::string_view> args) {
     return Error{static_cast<int>(code), FormatError(code, args), Value(), {}};

@@ -27,6 +27,10 @@ struct DmlFailure {
 
 Error MakeDmlError(const DmlFailure& failure);
 
+// The 12011 of a DELETE (or MERGE's WHEN MATCHED THEN DELETE) whose KV remove failed for a
+// reason other than the document being gone already (which is skipped silently).
+Error MakeDeleteError(const std::string& key, kv::KvStatus status);
+
 // Checks one INSERT/UPSERT (KEY, VALUE) pair: the key must be a string (5050/5070, or UPSERT's
 // 5072/5078) and the value must not be MISSING (5060/5075). Returns the error, if any.
 std::optional<Error> CheckInsertTuple(const Value& key, const Value& value, bool upsert);

@@ -254,11 +254,13 @@ Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, B
     }
     case OpKind::kMerge: {
       const auto& merge = op.As<plan::Merge>();
-      const size_t source = merge.source_is_subquery
-                                ? state->scope.Add(merge.source_alias)
-                                : BindKeyspaceAlias(&state->scope, merge.source_alias);
+      // The source operators (Fetch, Alias, ExpressionScan) bound the source's name; the ANSI
+      // form's join bound the target's too.
+      if (state->scope.Find(merge.source_alias) < 0) {
+        return Status(ErrorCode::kInternal, "MERGE source " + merge.source_alias + " is unbound");
+      }
       state->target_slot = BindKeyspaceAlias(&state->scope, merge.alias);
-      return MakeMerge(merge, state->scope, source, state->target_slot, ctx, std::move(input));
+      return MakeMerge(merge, state->scope, state->target_slot, ctx, std::move(input));
     }
     case OpKind::kSendDelete:
       return MakeSendDelete(op.As<plan::SendDelete>(), ctx, std::move(input));

@@ -26,13 +26,6 @@ int ParallelismFor(const ast::UseClause& use) {
                                                                                              : 0;
 }
 
-OperatorPtr Returning(const ast::Projection& returning, const Scope& scope) {
-  auto project = std::make_shared<InitialProject>(FormalizeProjection(returning, scope));
-  project->discard_original = true;
-  project->preserve_order = true;
-  return project;
-}
-
 // Formalizes a SET/UNSET term's FOR clause: the arrays in the statement's scope, and the
 // path, value and WHEN with the FOR variables in scope too. Returns the inner scope.
 Scope FormalizeUpdateFor(std::shared_ptr<ast::UpdateFor>* clause, const Scope& scope) {
@@ -67,22 +60,65 @@ OperatorPtr ParallelSequence(std::vector<OperatorPtr> ops, int parallelism) {
   return std::make_shared<Parallel>(std::make_shared<Sequence>(std::move(ops)), parallelism);
 }
 
+// The read half of UPDATE and DELETE: the keyspace's scan, then per document Fetch, LET and
+// the WHERE Filter. `scope` ends with the keyspace alias and the LET variables.
+struct DmlRead {
+  BoundKeyspace keyspace;
+  Scope scope;
+  OperatorPtr scan;
+  std::vector<OperatorPtr> per_document;
+};
+
+Result<DmlRead> BuildDmlRead(const ast::KeyspaceRef& ref, const ast::UseClause& use,
+                             const std::vector<ast::LetBinding>& let, const ast::ExprPtr& where,
+                             const PlanContext& context) {
+  auto keyspace = BindKeyspace(ref, context);
+  if (!keyspace.ok()) return keyspace.status();
+  DmlRead read;
+  read.keyspace = *keyspace;
+  read.scope.keyspace_aliases.push_back(keyspace->alias);
+  auto scan = BuildKeyspaceScan(*keyspace, use, read.scope, context);
+  if (!scan.ok()) return scan.status();
+  read.scan = *scan;
+  read.per_document.push_back(
+      std::make_shared<Fetch>(keyspace->path, keyspace->alias, keyspace->written_alias));
+  if (auto bound = BuildLet(let, &read.scope)) read.per_document.push_back(bound);
+  if (where) {
+    read.per_document.push_back(
+        std::make_shared<Filter>(Formalize(where, read.scope), keyspace->alias));
+  }
+  return read;
+}
+
+// INSERT and UPSERT's per-row operators: SendInsert, then RETURNING's projection.
+std::vector<OperatorPtr> SendWithReturning(std::shared_ptr<SendInsert> send,
+                                           const ast::Projection& returning,
+                                           const std::string& alias) {
+  send->returning = !returning.terms.empty();
+  std::vector<OperatorPtr> ops{send};
+  if (send->returning) {
+    Scope scope;
+    scope.keyspace_aliases.push_back(alias);
+    ops.push_back(Returning(returning, scope));
+  }
+  return ops;
+}
+
 }  // namespace
 
-Result<OperatorPtr> BuildUpdate(const ast::UpdateStatement& update, const PlanContext& context) {
-  auto keyspace = BindKeyspace(update.keyspace, context);
-  if (!keyspace.ok()) return keyspace.status();
-  Scope scope;
-  scope.keyspace_aliases.push_back(keyspace->alias);
-  auto scan = BuildKeyspaceScan(*keyspace, update.use, scope, context);
-  if (!scan.ok()) return scan.status();
+OperatorPtr Returning(const ast::Projection& returning, const Scope& scope) {
+  auto project = std::make_shared<InitialProject>(FormalizeProjection(returning, scope));
+  project->discard_original = true;
+  project->preserve_order = true;
+  return project;
+}
 
-  std::vector<OperatorPtr> read;
-  read.push_back(std::make_shared<Fetch>(keyspace->path, keyspace->alias, keyspace->written_alias));
-  if (auto let = BuildLet(update.let, &scope)) read.push_back(let);
-  if (update.where) {
-    read.push_back(std::make_shared<Filter>(Formalize(update.where, scope), keyspace->alias));
-  }
+Result<OperatorPtr> BuildUpdate(const ast::UpdateStatement& update, const PlanContext& context) {
+  auto built = BuildDmlRead(update.keyspace, update.use, update.let, update.where, context);
+  if (!built.ok()) return built.status();
+  const BoundKeyspace& keyspace = built->keyspace;
+  const Scope& scope = built->scope;
+  std::vector<OperatorPtr> read = std::move(built->per_document);
   std::vector<OperatorPtr> write;
   write.push_back(std::make_shared<Clone>());
   if (!update.set.empty()) {
@@ -102,8 +138,9 @@ Result<OperatorPtr> BuildUpdate(const ast::UpdateStatement& update, const PlanCo
     }
     write.push_back(std::make_shared<Unset>(std::move(terms)));
   }
-  auto send = std::make_shared<SendUpdate>(keyspace->path, keyspace->alias);
+  auto send = std::make_shared<SendUpdate>(keyspace.path, keyspace.alias);
   send->returning = !update.returning.terms.empty();
+  send->limit = update.limit;
   write.push_back(send);
   if (send->returning) write.push_back(Returning(update.returning, scope));
 
@@ -115,37 +152,28 @@ Result<OperatorPtr> BuildUpdate(const ast::UpdateStatement& update, const PlanCo
     limited.push_back(std::make_shared<Limit>(update.limit));
     limited.push_back(ParallelSequence(std::move(write), parallelism));
     return OperatorPtr(std::make_shared<Sequence>(
-        std::vector<OperatorPtr>{*scan, std::make_shared<Sequence>(std::move(limited))}));
+        std::vector<OperatorPtr>{built->scan, std::make_shared<Sequence>(std::move(limited))}));
   }
   for (auto& op : write) read.push_back(op);
   return OperatorPtr(std::make_shared<Sequence>(
-      std::vector<OperatorPtr>{*scan, ParallelSequence(std::move(read), parallelism)}));
+      std::vector<OperatorPtr>{built->scan, ParallelSequence(std::move(read), parallelism)}));
 }
 
 Result<OperatorPtr> BuildDelete(const ast::DeleteStatement& del, const PlanContext& context) {
-  auto keyspace = BindKeyspace(del.keyspace, context);
-  if (!keyspace.ok()) return keyspace.status();
-  Scope scope;
-  scope.keyspace_aliases.push_back(keyspace->alias);
-  auto scan = BuildKeyspaceScan(*keyspace, del.use, scope, context);
-  if (!scan.ok()) return scan.status();
-
-  std::vector<OperatorPtr> ops;
-  ops.push_back(std::make_shared<Fetch>(keyspace->path, keyspace->alias, keyspace->written_alias));
-  if (auto let = BuildLet(del.let, &scope)) ops.push_back(let);
-  if (del.where) {
-    ops.push_back(std::make_shared<Filter>(Formalize(del.where, scope), keyspace->alias));
-  }
-  std::vector<OperatorPtr> top{*scan};
+  auto built = BuildDmlRead(del.keyspace, del.use, del.let, del.where, context);
+  if (!built.ok()) return built.status();
+  std::vector<OperatorPtr> ops = std::move(built->per_document);
+  std::vector<OperatorPtr> top{built->scan};
   if (del.limit) {
     top.push_back(ParallelSequence(std::move(ops), 0));
     top.push_back(std::make_shared<Limit>(del.limit));
     ops.clear();
   }
-  auto send = std::make_shared<SendDelete>(keyspace->path, keyspace->alias);
+  auto send = std::make_shared<SendDelete>(built->keyspace.path, built->keyspace.alias);
   send->returning = !del.returning.terms.empty();
+  send->limit = del.limit;
   ops.push_back(send);
-  if (send->returning) ops.push_back(Returning(del.returning, scope));
+  if (send->returning) ops.push_back(Returning(del.returning, built->scope));
   top.push_back(ParallelSequence(std::move(ops), ParallelismFor(del.use)));
   return OperatorPtr(std::make_shared<Sequence>(std::move(top)));
 }
@@ -164,15 +192,9 @@ Result<OperatorPtr> BuildInsertSelect(const ast::InsertStatement& insert,
   send->key = Formalize(insert.key_expr, source);
   send->value = Formalize(insert.value_expr, source);
   send->options = Formalize(insert.options_expr, source);
-  send->returning = !insert.returning.terms.empty();
-  std::vector<OperatorPtr> ops{send};
-  if (send->returning) {
-    Scope scope;
-    scope.keyspace_aliases.push_back(keyspace.alias);
-    ops.push_back(Returning(insert.returning, scope));
-  }
-  return OperatorPtr(std::make_shared<Sequence>(
-      std::vector<OperatorPtr>{select.value()->root, ParallelSequence(std::move(ops), 0)}));
+  return OperatorPtr(std::make_shared<Sequence>(std::vector<OperatorPtr>{
+      select.value()->root,
+      ParallelSequence(SendWithReturning(send, insert.returning, keyspace.alias), 0)}));
 }
 
 }  // namespace
@@ -189,17 +211,10 @@ Result<OperatorPtr> BuildInsert(const ast::InsertStatement& insert, const PlanCo
     v.options = Formalize(v.options, values_scope);
   }
   auto send = std::make_shared<SendInsert>(keyspace->path, keyspace->alias, insert.upsert);
-  send->returning = !insert.returning.terms.empty();
-  std::vector<OperatorPtr> ops{send};
-  if (send->returning) {
-    Scope scope;
-    scope.keyspace_aliases.push_back(keyspace->alias);
-    ops.push_back(Returning(insert.returning, scope));
-  }
   auto scan = std::make_shared<ValueScan>(std::move(values));
   scan->upsert = insert.upsert;
-  return OperatorPtr(std::make_shared<Sequence>(
-      std::vector<OperatorPtr>{scan, ParallelSequence(std::move(ops), 0)}));
+  return OperatorPtr(std::make_shared<Sequence>(std::vector<OperatorPtr>{
+      scan, ParallelSequence(SendWithReturning(send, insert.returning, keyspace->alias), 0)}));
 }
 
 }  // namespace casql::plan

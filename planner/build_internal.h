@@ -68,6 +68,8 @@ Status FromAliases(const ast::FromClause& from, const PlanContext& context, cons
                    std::vector<std::string>* aliases);
 
 ast::Projection FormalizeProjection(const ast::Projection& projection, const Scope& scope);
+// A DML statement's RETURNING: the projection of each written document, in write order.
+OperatorPtr Returning(const ast::Projection& returning, const Scope& scope);
 Value ProjectionSignature(const ast::Projection& projection);
 
 Result<PlanPtr> BuildSelect(const ast::SelectStatement& select, const PlanContext& context);

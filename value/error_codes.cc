@@ -74,6 +74,12 @@ std::string_view ErrorTemplate(ErrorCode code) {
     case ErrorCode::kMergeMultipleUpdates:
       return "Multiple UPDATE/DELETE of the same document (document key '{}') in a MERGE "
              "statement";
+    case ErrorCode::kMergeMultipleInserts:
+      return "Multiple INSERT of the same document (document key '{}') in a MERGE statement";
+    case ErrorCode::kMergeInsertNoKey:
+      return "MERGE with ON KEY clause cannot have document key specification in INSERT action.";
+    case ErrorCode::kMergeInsertMissingKey:
+      return "MERGE with ON clause must have document key specification in INSERT action";
     case ErrorCode::kMemoryQuota:
       return "Request has exceeded memory quota.";
     case ErrorCode::kAuthorization:

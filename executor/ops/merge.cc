@@ -1,9 +1,11 @@
-#include <algorithm>
 #include <set>
 
+#include "executor/cas_write_back.h"
 #include "executor/datastore.h"
 #include "executor/dml_errors.h"
+#include "executor/dml_options.h"
 #include "executor/expr/truth.h"
+#include "executor/ops/document_reader.h"
 #include "executor/ops/ops.h"
 #include "executor/ops/row_feed.h"
 #include "planner/ops/clone.h"
@@ -16,7 +18,8 @@ namespace casql::exec {
 namespace {
 
 struct MergeActions {
-  EvaluatorPtr key;
+  EvaluatorPtr key;  // lookup form
+  EvaluatorPtr on;   // ANSI form
   // WHEN MATCHED THEN UPDATE: Clone -> Set -> Unset behind a feed, and its WHERE.
   RowFeed* update_feed = nullptr;
   ExecOperatorPtr update;
@@ -28,30 +31,30 @@ struct MergeActions {
   int64_t limit = -1;
 };
 
-// For each source row: reads the target document named by the key; when it exists, applies
-// the UPDATE (written back with the CAS just read, so a concurrent change is 12009 exactly as
-// for UPDATE; cas_retries re-reads and re-applies) or the DELETE; when it does not, INSERTs
-// (KV ADD: a concurrent insert is 12009 with cause 17012). A target document may be updated or
-// deleted once per statement (5320). Emits one row per mutation, the target bound, for
-// RETURNING. LIMIT caps the number of mutations.
+// For each source row: finds the target document (lookup form: reads the document named by
+// the key; ANSI form: the join has read it, or left it MISSING). When there is one, applies
+// the UPDATE (written back with the CAS read, so a concurrent change is 12009 exactly as for
+// UPDATE, and cas_retries re-reads, re-checks and re-applies) or the DELETE; when there is
+// none, INSERTs (KV ADD: a concurrent insert is 12009 with cause 17012). A target document may
+// be updated or deleted once per statement (5320) and inserted once (5330). Emits one row per
+// mutation, the target bound, for RETURNING. LIMIT caps the number of mutations.
 class MergeExec final : public UnaryExecOperator {
  public:
   MergeExec(ExecContext& ctx, ExecOperatorPtr in, std::shared_ptr<kv::Collection> collection,
-            std::string keyspace_name, size_t source_slot, size_t target_slot, bool bind_result,
+            DocumentReader reader, std::string keyspace_name, size_t target_slot,
             MergeActions actions)
       : UnaryExecOperator(ctx, std::move(in)),
-        collection_(std::move(collection)),
+        collection_(collection),
+        reader_(std::move(reader)),
+        write_back_(ctx, std::move(collection), keyspace_name, target_slot),
         keyspace_name_(std::move(keyspace_name)),
-        source_slot_(source_slot),
         target_slot_(target_slot),
-        bind_result_(bind_result),
         a_(std::move(actions)) {}
 
   Result<bool> Next(Row* row) override {
     while (a_.limit < 0 || done_ < a_.limit) {
       auto more = input_->Next(row);
       if (!more.ok() || !*more) return more;
-      if (bind_result_) row->Bind(source_slot_, row->result);
       auto acted = Process(row);
       if (!acted.ok()) return acted.status();
       if (*acted) {
@@ -64,6 +67,11 @@ class MergeExec final : public UnaryExecOperator {
 
  private:
   Result<bool> Process(Row* row) {
+    if (a_.on) {
+      if (!Matched(*row)) return Insert(row);
+      row->key = row->Meta(target_slot_)->id;
+      return InsertedHere(row->key) ? Insert(row) : Act(row);
+    }
     const Value key = a_.key->Eval(*row, ctx_);
     if (!key.IsString()) {
       ctx_.AddError(Error{static_cast<int>(ErrorCode::kEvaluation),
@@ -74,31 +82,63 @@ class MergeExec final : public UnaryExecOperator {
       return false;
     }
     row->key = key.AsString();
-    for (int attempt = 0;; ++attempt) {
-      auto current = collection_->Get(row->key);
-      if (!current.ok()) {
-        if (current.status().code() != kv::KvStatus::kKeyEnoent) {
-          return Status(ErrorCode::kInternal,
-                        "MERGE read of key " + row->key + " failed: " + current.status().message());
-        }
-        return Insert(row);
-      }
-      BindTarget(row, *current);
-      if (a_.update && Holds(a_.update_where, *row)) {
-        if (!Claim(row->key)) return false;
-        const WriteOutcome outcome = Update(row, attempt >= ctx_.settings().cas_retries);
-        if (outcome == WriteOutcome::kRetry) {
-          touched_.erase(row->key);
-          continue;
-        }
-        return outcome == WriteOutcome::kWritten;
-      }
-      if (a_.has_delete && Holds(a_.delete_where, *row)) {
-        if (!Claim(row->key)) return false;
-        return Delete(row);
-      }
-      return false;
+    auto found = Read(row);
+    if (!found.ok()) return found;
+    return *found && !InsertedHere(row->key) ? Act(row) : Insert(row);
+  }
+
+  // The statement matches against the target as it was before it ran: a document this
+  // statement inserted is no match for a later source row, whose own INSERT of the key is then
+  // refused (5330) rather than turned into an update of the new document.
+  bool InsertedHere(const std::string& key) const { return inserted_.count(key) > 0; }
+
+  // The outer join leaves the target MISSING, without META, for a source row that matched
+  // nothing.
+  bool Matched(const Row& row) const {
+    return row.Meta(target_slot_) != nullptr && !row.Var(target_slot_).IsMissing();
+  }
+
+  Result<bool> Act(Row* row) {
+    if (a_.update && Holds(a_.update_where, *row)) {
+      if (!Claim(row->key)) return false;
+      auto applied = ApplyUpdate(row);
+      if (!applied.ok() || !*applied) return applied;
+      return write_back_.WriteWithRetries(row, [this](Row* r) { return Reapply(r); });
     }
+    if (a_.has_delete && Holds(a_.delete_where, *row)) {
+      if (!Claim(row->key)) return false;
+      return Delete(row);
+    }
+    return false;
+  }
+
+  // Reads the target document of row->key into the target slot; false when there is none.
+  Result<bool> Read(Row* row) {
+    auto doc = reader_.Read(row->key);
+    if (!doc.ok()) return doc.status();
+    if (!doc->found) return false;
+    DocumentReader::Bind(std::move(doc.value()), target_slot_, row);
+    return true;
+  }
+
+  // The CAS retry: the document as it is now must still match (ON, the action's WHERE) for
+  // the update to be applied again; otherwise it is left alone.
+  Result<bool> Reapply(Row* row) {
+    auto found = Read(row);
+    if (!found.ok() || !*found) return found;
+    if (a_.on && !Holds(a_.on, *row)) return false;
+    if (!Holds(a_.update_where, *row)) return false;
+    return ApplyUpdate(row);
+  }
+
+  // Runs Clone, Set and Unset on the row: its clone becomes the new version.
+  Result<bool> ApplyUpdate(Row* row) {
+    a_.update_feed->Feed(*row);
+    Row updated;
+    auto got = a_.update->Next(&updated);
+    if (!got.ok() || !*got) return got;
+    *row = std::move(updated);
+    return true;
   }
 
   bool Holds(const EvaluatorPtr& condition, const Row& row) {
@@ -115,73 +155,11 @@ class MergeExec final : public UnaryExecOperator {
     return false;
   }
 
-  void BindTarget(Row* row, const kv::GetResult& got) {
-    auto meta = std::make_shared<DocMeta>();
-    meta->id = row->key;
-    meta->cas = got.cas;
-    meta->flags = got.flags;
-    meta->expiration = got.expiry;
-    meta->keyspace = keyspace_name_;
-    meta->is_json = got.doc->is_json;
-    row->Bind(target_slot_, got.doc->is_json ? got.doc->json : Value(got.doc->bytes));
-    row->BindMeta(target_slot_, std::move(meta));
-  }
-
-  enum class WriteOutcome { kWritten, kRetry, kFailed };
-
-  WriteOutcome Update(Row* row, bool last_attempt) {
-    // Conflict injection fires once per key per statement, as for UPDATE.
-    const auto& inject = ctx_.settings().inject_cas_conflict;
-    if (std::find(inject.begin(), inject.end(), row->key) != inject.end() &&
-        injected_.insert(row->key).second) {
-      collection_->ArmConflict(row->key);
-    }
-    a_.update_feed->Feed(*row);
-    Row updated;
-    auto got = a_.update->Next(&updated);
-    if (!got.ok() || !*got) return WriteOutcome::kFailed;
-    const DocMeta& read = *updated.Meta(target_slot_);
-    kv::MutationOptions options;
-    options.cas = read.cas;
-    options.flags = read.flags;
-    options.durability = ctx_.settings().durability;
-    options.timeout = ctx_.settings().kv_timeout;
-    if (updated.expiration) {
-      options.expiry = *updated.expiration;
-    } else {
-      options.preserve_expiry = ctx_.settings().preserve_expiry;
-    }
-    const uint32_t opaque = ctx_.NextOpaque();
-    auto written = collection_->Replace(updated.key, kv::MakeJsonDoc(updated.clone), options);
-    if (!written.ok()) {
-      const kv::KvStatus status = written.status().code();
-      if (status == kv::KvStatus::kKeyEexists && !last_attempt) return WriteOutcome::kRetry;
-      DmlFailure failure{"UPDATE", "SET", updated.key, keyspace_name_, status, opaque, read.cas, 0};
-      if (status == kv::KvStatus::kKeyEexists) {
-        auto now = collection_->Get(updated.key);
-        if (now.ok()) failure.actual_cas = now->cas;
-      }
-      ctx_.AddError(MakeDmlError(failure));
-      return WriteOutcome::kFailed;
-    }
-    ctx_.AddMutation();
-    auto meta = std::make_shared<DocMeta>(read);
-    meta->cas = written->cas;
-    updated.BindMeta(target_slot_, std::move(meta));
-    updated.Bind(target_slot_, std::move(updated.clone));
-    *row = std::move(updated);
-    return WriteOutcome::kWritten;
-  }
-
   bool Delete(Row* row) {
-    kv::MutationOptions options;
-    options.durability = ctx_.settings().durability;
-    options.timeout = ctx_.settings().kv_timeout;
-    auto removed = collection_->Remove(row->key, options);
+    auto removed = collection_->Remove(row->key, RequestMutationOptions(ctx_.settings()));
     if (!removed.ok()) {
       if (removed.status().code() == kv::KvStatus::kKeyEnoent) return false;
-      ctx_.AddError(MakeDmlError(DmlFailure{"DELETE", "DELETE", row->key, keyspace_name_,
-                                            removed.status().code(), ctx_.NextOpaque(), 0, 0}));
+      ctx_.AddError(MakeDeleteError(row->key, removed.status().code()));
       return false;
     }
     ctx_.AddMutation();
@@ -196,13 +174,18 @@ class MergeExec final : public UnaryExecOperator {
       ctx_.AddError(std::move(*error));
       return false;
     }
-    kv::MutationOptions options;
-    options.durability = ctx_.settings().durability;
-    options.timeout = ctx_.settings().kv_timeout;
+    // Two source rows inserting one key: which should win is ambiguous.
+    if (!inserted_.insert(key.AsString()).second) {
+      ctx_.AddError(Error{static_cast<int>(ErrorCode::kMergeMultipleInserts),
+                          FormatError(ErrorCode::kMergeMultipleInserts, {key.AsString()}),
+                          Value(),
+                          {}});
+      return false;
+    }
+    kv::MutationOptions options = RequestMutationOptions(ctx_.settings());
     if (a_.insert_options) {
-      const Value expiration = a_.insert_options->Eval(*row, ctx_).Field("expiration");
-      if (expiration.IsNumber() && expiration.AsDouble() > 0) {
-        options.expiry = static_cast<uint32_t>(expiration.AsDouble());
+      if (auto expiry = ExpirationOption(a_.insert_options->Eval(*row, ctx_))) {
+        options.expiry = *expiry;
       }
     }
     const uint32_t opaque = ctx_.NextOpaque();
@@ -224,12 +207,13 @@ class MergeExec final : public UnaryExecOperator {
   }
 
   std::shared_ptr<kv::Collection> collection_;
+  DocumentReader reader_;
+  CasWriteBack write_back_;
   std::string keyspace_name_;
-  size_t source_slot_, target_slot_;
-  bool bind_result_;
+  size_t target_slot_;
   MergeActions a_;
   std::set<std::string> touched_;
-  std::set<std::string> injected_;
+  std::set<std::string> inserted_;
   int64_t done_ = 0;
 };
 
@@ -241,13 +225,15 @@ Result<EvaluatorPtr> CompileOptional(const ast::ExprPtr& expr, const CompileScop
 }  // namespace
 
 Result<ExecOperatorPtr> MakeMerge(const plan::Merge& op, const CompileScope& scope,
-                                  size_t source_slot, size_t target_slot, ExecContext& ctx,
-                                  ExecOperatorPtr in) {
+                                  size_t target_slot, ExecContext& ctx, ExecOperatorPtr in) {
   auto collection = ctx.datastore().Collection(op.keyspace);
   if (!collection.ok()) return collection.status();
+  auto reader = DocumentReader::Open(op.keyspace, ctx);
+  if (!reader.ok()) return reader.status();
   MergeActions a;
   std::vector<std::pair<const ast::ExprPtr*, EvaluatorPtr*>> exprs{
       {&op.key, &a.key},
+      {&op.on, &a.on},
       {&op.update_where, &a.update_where},
       {&op.delete_where, &a.delete_where},
       {&op.insert_key, &a.insert_key},
@@ -282,8 +268,8 @@ Result<ExecOperatorPtr> MakeMerge(const plan::Merge& op, const CompileScope& sco
     a.limit = *limit;
   }
   return ExecOperatorPtr(
-      std::make_unique<MergeExec>(ctx, std::move(in), collection.value(), op.keyspace.FullName(),
-                                  source_slot, target_slot, op.source_is_subquery, std::move(a)));
+      std::make_unique<MergeExec>(ctx, std::move(in), collection.value(), std::move(reader.value()),
+                                  op.keyspace.FullName(), target_slot, std::move(a)));
 }
 
 }  // namespace casql::exec

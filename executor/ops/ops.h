@@ -141,11 +141,10 @@ Result<ExecOperatorPtr> MakeSendInsert(const plan::SendInsert& op, size_t slot,
 Result<ExecOperatorPtr> MakeSendDelete(const plan::SendDelete& op, ExecContext& ctx,
                                        ExecOperatorPtr in);
 
-// `source_slot` holds each source row (a document, or a SELECT result the operator binds
-// there itself); `target_slot` the target document.
+// The input rows carry the source (bound by the source's own operators) and, in the ANSI
+// form, the target read by the join; `target_slot` is the target document's slot.
 Result<ExecOperatorPtr> MakeMerge(const plan::Merge& op, const CompileScope& scope,
-                                  size_t source_slot, size_t target_slot, ExecContext& ctx,
-                                  ExecOperatorPtr in);
+                                  size_t target_slot, ExecContext& ctx, ExecOperatorPtr in);
 
 // Evaluates a LIMIT/OFFSET expression: a non-negative integer, else error 5010.
 Result<int64_t> EvalCount(const ast::ExprPtr& expr, const char* what, ExecContext& ctx);

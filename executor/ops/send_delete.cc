@@ -1,5 +1,6 @@
 #include "executor/datastore.h"
 #include "executor/dml_errors.h"
+#include "executor/dml_options.h"
 #include "executor/ops/ops.h"
 
 namespace casql::exec {
@@ -10,38 +11,25 @@ namespace {
 // silently (not counted, no error).
 class SendDeleteExec final : public UnaryExecOperator {
  public:
-  SendDeleteExec(ExecContext& ctx, ExecOperatorPtr in, std::shared_ptr<kv::Collection> collection,
-                 std::string keyspace_name)
-      : UnaryExecOperator(ctx, std::move(in)),
-        collection_(std::move(collection)),
-        keyspace_name_(std::move(keyspace_name)) {}
+  SendDeleteExec(ExecContext& ctx, ExecOperatorPtr in, std::shared_ptr<kv::Collection> collection)
+      : UnaryExecOperator(ctx, std::move(in)), collection_(std::move(collection)) {}
 
   Result<bool> Next(Row* row) override {
     while (true) {
       auto more = input_->Next(row);
       if (!more.ok() || !*more) return more;
-      kv::MutationOptions options;
-      options.durability = ctx_.settings().durability;
-      options.timeout = ctx_.settings().kv_timeout;
-      auto removed = collection_->Remove(row->key, options);
+      auto removed = collection_->Remove(row->key, RequestMutationOptions(ctx_.settings()));
       if (removed.ok()) {
         ctx_.AddMutation();
         return true;
       }
       if (removed.status().code() == kv::KvStatus::kKeyEnoent) continue;
-      Error error{static_cast<int>(ErrorCode::kDeleteFailed),
-                  FormatError(ErrorCode::kDeleteFailed, {row->key}) +
-                      " - cause: " + kv::KvStatusName(removed.status().code()),
-                  Value(Object{{"key", Value(row->key)},
-                               {"cause", Value(kv::KvStatusName(removed.status().code()))}}),
-                  false};
-      ctx_.AddError(std::move(error));
+      ctx_.AddError(MakeDeleteError(row->key, removed.status().code()));
     }
   }
 
  private:
   std::shared_ptr<kv::Collection> collection_;
-  std::string keyspace_name_;
 };
 
 }  // namespace
@@ -50,8 +38,7 @@ Result<ExecOperatorPtr> MakeSendDelete(const plan::SendDelete& op, ExecContext& 
                                        ExecOperatorPtr in) {
   auto collection = ctx.datastore().Collection(op.keyspace);
   if (!collection.ok()) return collection.status();
-  return ExecOperatorPtr(std::make_unique<SendDeleteExec>(ctx, std::move(in), collection.value(),
-                                                          op.keyspace.FullName()));
+  return ExecOperatorPtr(std::make_unique<SendDeleteExec>(ctx, std::move(in), collection.value()));
 }
 
 }  // namespace casql::exec

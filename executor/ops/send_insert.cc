@@ -2,6 +2,7 @@
 
 #include "executor/datastore.h"
 #include "executor/dml_errors.h"
+#include "executor/dml_options.h"
 #include "executor/ops/ops.h"
 
 namespace casql::exec {
@@ -61,13 +62,8 @@ class SendInsertExec final : public UnaryExecOperator {
                           {}});
       return false;
     }
-    kv::MutationOptions options;
-    options.durability = ctx_.settings().durability;
-    options.timeout = ctx_.settings().kv_timeout;
-    const Value expiration = row->options.Field("expiration");
-    if (expiration.IsNumber() && expiration.AsDouble() > 0) {
-      options.expiry = static_cast<uint32_t>(expiration.AsDouble());
-    }
+    kv::MutationOptions options = RequestMutationOptions(ctx_.settings());
+    if (auto expiry = ExpirationOption(row->options)) options.expiry = *expiry;
     const uint32_t opaque = ctx_.NextOpaque();
     auto doc = kv::MakeJsonDoc(row->clone);
     auto written = upsert_ ? collection_->Upsert(row->key, doc, options)

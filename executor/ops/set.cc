@@ -1,17 +1,15 @@
 #include <cmath>
 
 #include "executor/ops/ops.h"
-#include "executor/path_update.h"
-#include "executor/update_for.h"
+#include "executor/update_target.h"
 
 namespace casql::exec {
 
 namespace {
 
 struct CompiledSet {
-  PathUpdate path;
+  UpdateTarget target;
   EvaluatorPtr value;
-  std::optional<UpdateForEach> for_each;
   bool meta_expiration = false;
 };
 
@@ -30,12 +28,8 @@ class SetExec final : public UnaryExecOperator {
     for (const auto& term : terms_) {
       if (term.meta_expiration) {
         SetExpiration(term, row);
-      } else if (term.for_each) {
-        term.for_each->ForEach(&row->clone, *row, ctx_, [&](Value* element, const Row& local) {
-          term.path.Apply(element, term.value->Eval(local, ctx_), local, ctx_);
-        });
       } else {
-        term.path.Apply(&row->clone, term.value->Eval(*row, ctx_), *row, ctx_);
+        term.target.Apply(row, ctx_, [&](const Row& r) { return term.value->Eval(r, ctx_); });
       }
     }
     return true;
@@ -73,20 +67,13 @@ Result<ExecOperatorPtr> MakeSet(const plan::Set& op, const CompileScope& scope, 
       terms.push_back(std::move(compiled));
       continue;
     }
-    CompileScope inner = scope;
-    size_t root = slot;
-    if (term.update_for) {
-      auto for_each = UpdateForEach::Compile(*term.update_for, scope, slot, &inner);
-      if (!for_each.ok()) return for_each.status();
-      root = for_each->var_slot();
-      compiled.for_each = std::move(for_each.value());
-    }
-    auto path =
-        PathUpdate::Compile(term.path, inner, root, /*allow_root=*/term.update_for != nullptr);
-    if (!path.ok()) return path.status();
+    CompileScope inner;
+    auto target = UpdateTarget::Compile(term.path, term.update_for.get(), scope, slot,
+                                        /*allow_root_with_for=*/true, &inner);
+    if (!target.ok()) return target.status();
     auto value = Compile(term.value, inner);
     if (!value.ok()) return value.status();
-    compiled.path = std::move(path.value());
+    compiled.target = std::move(target.value());
     compiled.value = std::move(value.value());
     terms.push_back(std::move(compiled));
   }

@@ -15,7 +15,8 @@ namespace casql::plan {
 void Merge::ExplainFields(Object* out) const {
   ExplainKeyspace(keyspace, alias, out);
   out->Set("fast_discard", Value(!returning));
-  out->Set("key", Value(ExprText(key)));
+  if (key) out->Set("key", Value(ExprText(key)));
+  if (on) out->Set("on_clause", Value(ExprText(on)));
   if (limit) out->Set("limit", Value(ExprText(limit)));
   if (has_update) {
     std::vector<OperatorPtr> ops;

@@ -4,9 +4,11 @@
 
 namespace casql::plan {
 
-// MERGE INTO target USING source ON KEY k: for each source row, the target document with key
-// k is read; when it exists the WHEN MATCHED action applies (UPDATE written back with the CAS
-// just read, as UPDATE does, or DELETE), otherwise WHEN NOT MATCHED INSERT (KV ADD).
+// MERGE INTO target USING source ON KEY k | ON cond. Lookup form (ON KEY): for each source
+// row the target document with key k is read. ANSI form (ON cond): the input rows are the
+// source LEFT OUTER JOIN the target, so the target arrives already read, or MISSING when the
+// source row matched nothing. On a match the WHEN MATCHED action applies (UPDATE written back
+// with the CAS read, as UPDATE does, or DELETE); otherwise WHEN NOT MATCHED INSERT (KV ADD).
 class Merge final : public Operator {
  public:
   Merge(KeyspacePath keyspace_in, std::string alias_in)
@@ -14,10 +16,10 @@ class Merge final : public Operator {
   const char* Name() const override { return "Merge"; }
 
   KeyspacePath keyspace;
-  std::string alias;                // the target's alias
-  std::string source_alias;         // the source rows' alias
-  bool source_is_subquery = false;  // source rows arrive as SELECT results, not documents
-  ast::ExprPtr key;                 // the target key, over the source row
+  std::string alias;         // the target's alias
+  std::string source_alias;  // the source rows' alias, bound by the input operators
+  ast::ExprPtr key;          // lookup form: the target key, over the source row
+  ast::ExprPtr on;           // ANSI form: the join condition, re-checked when a CAS retry re-reads
 
   bool has_update = false;
   std::vector<ast::SetTerm> update_set;

@@ -18,7 +18,8 @@ class SendInsert final : public Operator {
         keyspace(std::move(keyspace_in)),
         alias(std::move(alias_in)),
         upsert(upsert_in) {}
-  const char* Name() const override { return "SendInsert"; }
+  // Couchbase shows UPSERT as its own operator.
+  const char* Name() const override { return upsert ? "SendUpsert" : "SendInsert"; }
 
   KeyspacePath keyspace;
   std::string alias;

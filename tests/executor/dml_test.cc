@@ -235,10 +235,49 @@ TEST_F(Dml, MergeTouchesADocumentOnlyOnce) {
   EXPECT_EQ(Rows(R"(SELECT RAW n FROM b USE KEYS "a")"), J("[2]"));
 }
 
-TEST_F(Dml, MergeFromAnExpressionIsRejectedClearly) {
-  Value r = Run(R"(MERGE INTO b t USING [{"k": "a"}] s ON KEY s.k WHEN MATCHED THEN DELETE)");
-  EXPECT_EQ(r.Field("status"), Value("fatal"));
-  EXPECT_EQ(r.Field("errors").Element(0).Field("code"), Value(int64_t{3100}));
+TEST_F(Dml, MergeFromAnExpressionWithAnsiOnJoinsTheTarget) {
+  Rows(R"(INSERT INTO b (KEY, VALUE) VALUES ("a", {"code": "x", "n": 1}), ("z", {"code": "z"}))");
+  Value r = Run(R"(MERGE INTO b t USING [{"code": "x", "n": 5}, {"code": "y", "n": 7}] s
+      ON t.code = s.code
+      WHEN MATCHED THEN UPDATE SET t.n = t.n + s.n
+      WHEN NOT MATCHED THEN INSERT (KEY "new-" || s.code, VALUE {"code": s.code, "n": s.n})
+      RETURNING META(t).id AS id, t.n)");
+  EXPECT_EQ(r.Field("status"), Value("success")) << ToJson(r);
+  EXPECT_EQ(r.Field("metrics").Field("mutationCount"), Value(int64_t{2}));
+  EXPECT_EQ(Rows("SELECT META().id AS id, b.* FROM b ORDER BY META().id"),
+            J(R"([{"id":"a","code":"x","n":6},{"id":"new-y","code":"y","n":7},)"
+              R"({"id":"z","code":"z"}])"));
+}
+
+TEST_F(Dml, AnsiMergeRetryRechecksTheJoinCondition) {
+  Rows(R"(INSERT INTO b (KEY, VALUE) VALUES ("a", {"code": "x", "n": 1}))");
+  auto coll = Collection("b");
+  // The concurrent writer moves the document out of the join before the write-back.
+  coll->SetBeforeConditionalWriteHook([&](std::string_view key) {
+    ASSERT_TRUE(
+        coll->Upsert(key, kv::MakeJsonDoc(J(R"({"code": "w", "n": 1})")), kv::MutationOptions{})
+            .ok());
+  });
+  http::QueryRequest request;
+  request.statement = R"(MERGE INTO b t USING [{"code": "x"}] s ON t.code = s.code
+      WHEN MATCHED THEN UPDATE SET t.n = 99)";
+  request.cas_retries = 3;
+  Value r = Run(std::move(request));
+  coll->SetBeforeConditionalWriteHook(nullptr);
+  EXPECT_EQ(r.Field("status"), Value("success")) << ToJson(r);
+  EXPECT_TRUE(r.Field("metrics").Field("mutationCount").IsMissing())
+      << "a document that no longer matches is left alone: " << ToJson(r);
+  EXPECT_EQ(Rows(R"(SELECT RAW n FROM b USE KEYS "a")"), J("[1]"));
+}
+
+TEST_F(Dml, MergeInsertKeyRulesFollowTheForm) {
+  Value lookup = Run(R"(MERGE INTO b t USING [{"k": "a"}] s ON KEY s.k
+      WHEN NOT MATCHED THEN INSERT (KEY s.k, VALUE {}))");
+  EXPECT_EQ(lookup.Field("errors").Element(0).Field("code"), Value(int64_t{3150}))
+      << ToJson(lookup);
+  Value ansi = Run(R"(MERGE INTO b t USING [{"k": "a"}] s ON META(t).id = s.k
+      WHEN NOT MATCHED THEN INSERT {"v": 1})");
+  EXPECT_EQ(ansi.Field("errors").Element(0).Field("code"), Value(int64_t{3160})) << ToJson(ansi);
 }
 
 TEST_F(Dml, UpdateLetSeesTheOldDocument) {

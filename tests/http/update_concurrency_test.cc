@@ -63,6 +63,14 @@ void ExpectCasMismatchError(const Value& e) {
   EXPECT_EQ(e.Field("reason").Field("code"), Value(int64_t{12033}));
   EXPECT_EQ(e.Field("reason").Field("document_key"), Value("19"));
   EXPECT_EQ(e.Field("reason").Field("keyspace"), Value("default:Project.Dev.admin"));
+  // The CAS the statement read and the one the document carries now: a mismatch means they
+  // differ, and both are the uint64 CAS values KV hands out (never 0).
+  const Value& expected = e.Field("reason").Field("expected_cas");
+  const Value& actual = e.Field("reason").Field("actual_cas");
+  ASSERT_TRUE(expected.IsNumber() && actual.IsNumber()) << ToJson(e);
+  EXPECT_NE(expected.AsInt(), 0);
+  EXPECT_NE(actual.AsInt(), 0);
+  EXPECT_NE(expected, actual);
 }
 
 TEST_F(UpdateConcurrency, RacingUpdatesAndAWriterEndWithTheLastAcknowledgedWrite) {
@@ -99,22 +107,24 @@ TEST_F(UpdateConcurrency, RacingUpdatesAndAWriterEndWithTheLastAcknowledgedWrite
       }
     });
   }
-  // The other writer replaces the whole document without a CAS, as a KV upsert does.
+  // The other writer changes the document through casql's KV REST API: a PUT without
+  // If-Match is a KV upsert, acknowledged with the new CAS as its ETag.
   threads.emplace_back([&] {
-    Client client(server_->port());
+    httplib::Client kv("127.0.0.1", server_->port());
+    kv.set_keep_alive(true);
+    kv.set_tcp_nodelay(true);
     for (int i = 0; i < kWriterRuns; ++i) {
-      const std::string stamp = "w-" + std::to_string(i);
-      Value r = client.Run(Value(Object{
-          {"statement",
-           Value(
-               R"(UPSERT INTO Project.Dev.admin (KEY, VALUE) VALUES ("19", {"Id": "19", "LastLogin": $t, "Writer": true}) RETURNING META().cas AS cas)")},
-          {"$t", Value(stamp)}}));
-      ASSERT_EQ(r.Field("status"), Value("success")) << ToJson(r);
+      Object doc{{"Id", Value("19")},
+                 {"LastLogin", Value("w-" + std::to_string(i))},
+                 {"Writer", Value(true)}};
+      Value body(std::move(doc));
+      auto r = kv.Put("/kv/Project/Dev/admin/19", ToJson(body), "application/json");
+      ASSERT_TRUE(r) << "KV PUT failed to reach the server";
+      ASSERT_EQ(r->status, 200) << r->body;
+      std::string etag = r->get_header_value("ETag");
+      ASSERT_GE(etag.size(), 3u) << "no ETag on a KV write";
       std::lock_guard<std::mutex> lock(mu);
-      acks.push_back({r.Field("results").Element(0).Field("cas").AsInt(),
-                      ParseJson(R"({"Id":"19","Writer":true})").value()});
-      Object& doc = acks.back().doc.MutableObject();
-      doc.Set("LastLogin", Value(stamp));
+      acks.push_back({std::stoll(etag.substr(1, etag.size() - 2)), std::move(body)});
     }
   });
   for (auto& t : threads) t.join();
@@ -138,7 +148,8 @@ TEST_F(UpdateConcurrency, RacingUpdatesAndAWriterEndWithTheLastAcknowledgedWrite
 }
 
 TEST_F(UpdateConcurrency, WithoutRetriesTheCounterCountsExactlyTheSuccesses) {
-  server_->MustRun(R"(INSERT INTO Project.Dev.admin (KEY, VALUE) VALUES ("c", {"n": 0}))");
+  server_->MustRun("CREATE BUCKET counters");
+  server_->MustRun(R"(INSERT INTO counters (KEY, VALUE) VALUES ("c", {"n": 0}))");
   constexpr int kClients = 8, kRuns = 500;
   std::atomic<int> successes{0}, conflicts{0};
   std::vector<std::thread> threads;
@@ -146,8 +157,8 @@ TEST_F(UpdateConcurrency, WithoutRetriesTheCounterCountsExactlyTheSuccesses) {
     threads.emplace_back([&] {
       Client client(server_->port());
       for (int i = 0; i < kRuns; ++i) {
-        Value r = client.Run(Value(Object{
-            {"statement", Value(R"(UPDATE Project.Dev.admin USE KEYS "c" SET n = n + 1)")}}));
+        Value r = client.Run(
+            Value(Object{{"statement", Value(R"(UPDATE counters USE KEYS "c" SET n = n + 1)")}}));
         if (r.Field("status") == Value("success")) {
           ++successes;
         } else {
@@ -161,13 +172,14 @@ TEST_F(UpdateConcurrency, WithoutRetriesTheCounterCountsExactlyTheSuccesses) {
   }
   for (auto& t : threads) t.join();
   EXPECT_EQ(successes + conflicts, kClients * kRuns);
-  Value n = server_->MustRun(R"(SELECT RAW n FROM Project.Dev.admin USE KEYS "c")");
+  Value n = server_->MustRun(R"(SELECT RAW n FROM counters USE KEYS "c")");
   EXPECT_EQ(n.Field("results").Element(0), Value(int64_t{successes.load()}))
       << "no increment may be lost or doubled";
 }
 
 TEST_F(UpdateConcurrency, WithCasRetriesEveryIncrementLands) {
-  server_->MustRun(R"(INSERT INTO Project.Dev.admin (KEY, VALUE) VALUES ("c", {"n": 0}))");
+  server_->MustRun("CREATE BUCKET counters");
+  server_->MustRun(R"(INSERT INTO counters (KEY, VALUE) VALUES ("c", {"n": 0}))");
   constexpr int kClients = 8, kRuns = 500;
   std::atomic<int> failures{0};
   std::vector<std::thread> threads;
@@ -175,9 +187,9 @@ TEST_F(UpdateConcurrency, WithCasRetriesEveryIncrementLands) {
     threads.emplace_back([&] {
       Client client(server_->port());
       for (int i = 0; i < kRuns; ++i) {
-        Value r = client.Run(Value(
-            Object{{"statement", Value(R"(UPDATE Project.Dev.admin USE KEYS "c" SET n = n + 1)")},
-                   {"cas_retries", Value(int64_t{100})}}));
+        Value r = client.Run(
+            Value(Object{{"statement", Value(R"(UPDATE counters USE KEYS "c" SET n = n + 1)")},
+                         {"cas_retries", Value(int64_t{100})}}));
         if (r.Field("status") != Value("success")) {
           ++failures;
           ADD_FAILURE() << ToJson(r);
@@ -187,7 +199,7 @@ TEST_F(UpdateConcurrency, WithCasRetriesEveryIncrementLands) {
   }
   for (auto& t : threads) t.join();
   EXPECT_EQ(failures, 0);
-  Value n = server_->MustRun(R"(SELECT RAW n FROM Project.Dev.admin USE KEYS "c")");
+  Value n = server_->MustRun(R"(SELECT RAW n FROM counters USE KEYS "c")");
   EXPECT_EQ(n.Field("results").Element(0), Value(int64_t{kClients * kRuns}));
 }
 

@@ -106,6 +106,32 @@ TEST_F(WalkingSkeleton, ConcurrentChangeBetweenFetchAndWriteIs12009) {
   EXPECT_EQ(now.Field("results").Element(0).Field("LastLogin"), Value("2023-01-01 00:00:00"));
 }
 
+TEST_F(WalkingSkeleton, InjectedConflictsAreDeterministic) {
+  // Every request that names a key loses its write of that key, however often it runs, and
+  // only that key: the other documents of the statement are written each time.
+  for (int i = 0; i < 20; ++i) {
+    const std::string stamp = "run-" + std::to_string(i);
+    auto r = server_->Query(
+        Value(Object{{"statement", Value("UPDATE Project.Dev.admin SET LastLogin = $t")},
+                     {"$t", Value(stamp)},
+                     {"inject_cas_conflict", Value("19")}}));
+    ASSERT_EQ(r.json.Field("status"), Value("errors")) << r.body;
+    ASSERT_EQ(r.json.Field("errors").AsArray().size(), 1u) << r.body;
+    EXPECT_EQ(r.json.Field("errors").Element(0).Field("reason").Field("document_key"), Value("19"));
+    EXPECT_EQ(r.json.Field("metrics").Field("mutationCount"), Value(int64_t{1}));
+    Value rows = server_->MustRun("SELECT RAW LastLogin FROM Project.Dev.admin ORDER BY META().id");
+    EXPECT_EQ(rows.Field("results"), Value(Array{Value("2023-01-01 00:00:00"), Value(stamp)}));
+  }
+  // MERGE's matched UPDATE is injected the same way.
+  auto merge = server_->Query(Value(
+      Object{{"statement", Value(R"(MERGE INTO Project.Dev.admin AS t USING [{"k": "19"}] AS s )"
+                                 R"(ON KEY s.k WHEN MATCHED THEN UPDATE SET t.LastLogin = "m")")},
+             {"inject_cas_conflict", Value("19")}}));
+  EXPECT_EQ(merge.json.Field("errors").Element(0).Field("reason").Field("code"),
+            Value(int64_t{12033}))
+      << merge.body;
+}
+
 TEST_F(WalkingSkeleton, CasRetriesReapplyTheStatementAfterAConflict) {
   auto r = server_->Query(Value(Object{{"statement", Value(kReferenceUpdate)},
                                        {"inject_cas_conflict", Value("19")},

@@ -1,8 +1,8 @@
-#include "planner/ops/send_delete.h"
+#include "planner/ops/keyspace_write.h"
 
 namespace casql::plan {
 
-void SendDelete::ExplainFields(Object* out) const {
+void KeyspaceWrite::ExplainWrite(Object* out) const {
   ExplainKeyspace(keyspace, "", out);
   out->Set("alias", Value(alias));
   out->Set("fast_discard", Value(!returning));
