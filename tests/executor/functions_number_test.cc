@@ -87,7 +87,7 @@ TEST(FunctionsNumber, Table) {
       {"NAN()", "NaN"},
       {"POSINF()", "+Infinity"},
       {"NEGINF()", "-Infinity"},
-      {"SIGN(NAN())", "NaN"},
+      {"SIGN(NAN())", "0"},
       {"RANDOM() >= 0 AND RANDOM() < 1", "true"},
       {"RANDOM(42) = RANDOM(42)", "true"},
       {"RANDOM(1.5)", "null"},
