@@ -41,9 +41,9 @@ const std::vector<const FunctionDef*>& AllFunctions() {
     for (auto table :
          {StringFunctions(), MbStringFunctions(), TokenFunctions(), RegexpFunctions(),
           NumberFunctions(), ArrayFunctions(), ArraySetFunctions(), ArrayContainsFunctions(),
-          ObjectFunctions(), ObjectNestedFunctions(), TypeFunctions(), ConditionalFunctions(),
-          ComparisonFunctions(), JsonFunctions(), HashFunctions(), DateFunctions(),
-          DurationFunctions(), BitwiseFunctions()}) {
+          PathFunctions(), ObjectFunctions(), ObjectNestedFunctions(), TypeFunctions(),
+          ConditionalFunctions(), ComparisonFunctions(), JsonFunctions(), HashFunctions(),
+          DateFunctions(), DurationFunctions(), BitwiseFunctions()}) {
       for (const FunctionDef& def : table) out->push_back(&def);
     }
     std::sort(out->begin(), out->end(), [](const FunctionDef* a, const FunctionDef* b) {

@@ -75,6 +75,7 @@ std::span<const FunctionDef> NumberFunctions();
 std::span<const FunctionDef> ArrayFunctions();
 std::span<const FunctionDef> ArraySetFunctions();
 std::span<const FunctionDef> ArrayContainsFunctions();
+std::span<const FunctionDef> PathFunctions();
 std::span<const FunctionDef> ObjectFunctions();
 std::span<const FunctionDef> ObjectNestedFunctions();
 std::span<const FunctionDef> TypeFunctions();
