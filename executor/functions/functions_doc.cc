@@ -103,7 +103,7 @@ time.
   year), not elapsed time. `calendar_month` adds months without spilling into the next one (and maps a month's last day to the last day).
   `NOW_*` return one instant per statement; `CLOCK_*` read the
   clock at each call.
-- `FORMAT_NUMBER`, `OBJECT_EXTRACT`, `ROUND_NEAREST`, `URLENCODE`/`URLDECODE` and other
+- `FORMAT_NUMBER`, `OBJECT_EXTRACT`, `URLENCODE`/`URLDECODE` and other
   functions not listed below are not implemented (error 3000 `Invalid function`).
 )";
 

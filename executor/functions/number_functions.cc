@@ -83,6 +83,11 @@ double RoundHalfEven(double x, int64_t digits) {
   return AtDigits(x, digits, [](double v) { return std::nearbyint(v); });
 }
 
+// ROUND_NEAREST breaks ties away from zero (ROUND_NEAREST(2.5) is 3).
+double RoundHalfAway(double x, int64_t digits) {
+  return AtDigits(x, digits, [](double v) { return std::round(v); });
+}
+
 double Truncate(double x, int64_t digits) {
   return AtDigits(x, digits, [](double v) { return std::trunc(v); });
 }
@@ -238,6 +243,8 @@ const FunctionDef kNumberFunctions[] = {
     {"round", 1, 2, true, kProp, kNum, Rounding<RoundHalfEven>,
      "Rounds to the given number of decimal places (default 0), ties to even."},
     {"round_even", 1, 2, true, kProp, kNum, Rounding<RoundHalfEven>, "Same as ROUND()."},
+    {"round_nearest", 1, 2, true, kProp, kNum, Rounding<RoundHalfAway>,
+     "Rounds to the given number of decimal places (default 0), ties away from zero."},
     {"sign", 1, 1, true, kProp, kNum, Sign, "-1, 0 or 1 according to the sign."},
     {"sin", 1, 1, true, kProp, kNum, Unary<Sin>, "Sine of an angle in radians."},
     {"sqrt", 1, 1, true, kProp, kNum, Unary<Sqrt>, "Square root."},
