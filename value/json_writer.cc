@@ -21,6 +21,56 @@ struct StringSink {
   void Flush() {}
 };
 
+// Length of the valid UTF-8 sequence starting at s[i], or 0 when the byte there starts none.
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b = byte(i);
+  if (b < 0x80) return 1;
+  size_t len = 0;
+  uint32_t c = 0;
+  uint32_t min = 0;
+  if ((b & 0xE0) == 0xC0) {
+    len = 2, c = b & 0x1F, min = 0x80;
+  } else if ((b & 0xF0) == 0xE0) {
+    len = 3, c = b & 0x0F, min = 0x800;
+  } else if ((b & 0xF8) == 0xF0) {
+    len = 4, c = b & 0x07, min = 0x10000;
+  }
+  if (len == 0 || i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    c = (c << 6) | (byte(i + k) & 0x3F);
+  }
+  return c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ? 0 : len;
+}
+
+// Strings may hold bytes that are not UTF-8 (SUBSTR cuts by bytes). Like Go's encoding/json,
+// which Couchbase uses, each such byte is written as U+FFFD, so the output stays valid JSON.
+template <typename Writer>
+void WriteString(std::string_view s, Writer& w, bool key) {
+  size_t i = 0;
+  size_t len = 0;
+  while (i < s.size() && (len = Utf8SequenceLength(s, i)) > 0) i += len;
+  if (i == s.size()) {
+    key ? w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()))
+        : w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    return;
+  }
+  std::string fixed(s.substr(0, i));
+  while (i < s.size()) {
+    len = Utf8SequenceLength(s, i);
+    if (len == 0) {
+      fixed += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      fixed.append(s, i, len);
+      i += len;
+    }
+  }
+  key ? w.Key(fixed.data(), static_cast<rapidjson::SizeType>(fixed.size()))
+      : w.String(fixed.data(), static_cast<rapidjson::SizeType>(fixed.size()));
+}
+
 // Go formats floats like ECMAScript: fixed notation for 1e-6 <= |x| < 1e21, otherwise
 // exponent notation with at least two exponent digits ("1e-07"). Integral values have no
 // fraction. Shortest round-trip digits either way.
@@ -62,7 +112,7 @@ void Write(const Value& v, Writer& w, std::string* scratch) {
       }
       return;
     case ValueType::kString:
-      w.String(v.AsString().data(), static_cast<rapidjson::SizeType>(v.AsString().size()));
+      WriteString(v.AsString(), w, false);
       return;
     case ValueType::kArray:
       w.StartArray();
@@ -73,7 +123,7 @@ void Write(const Value& v, Writer& w, std::string* scratch) {
       w.StartObject();
       for (const auto& [name, field] : v.AsObject()) {
         if (field.IsMissing()) continue;
-        w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+        WriteString(name, w, true);
         Write(field, w, scratch);
       }
       w.EndObject();
@@ -135,7 +185,7 @@ std::string ToJson(const Value& value) {
 void AppendJsonString(std::string_view text, std::string* out) {
   StringSink sink{out};
   rapidjson::Writer<StringSink> writer(sink);
-  writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  WriteString(text, writer, false);
 }
 
 }  // namespace casql

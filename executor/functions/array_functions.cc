@@ -4,6 +4,7 @@
 // collation, and results keep the order of first occurrence.
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "executor/functions/helpers.h"
 #include "executor/functions/registry.h"
@@ -291,11 +292,23 @@ Value Move(Args a, ExecContext&) {
   return Value(std::move(out));
 }
 
+// ARRAY_SWAP(arr, i, j): the elements at two positions (negative: from the end) exchanged.
+Value Swap(Args a, ExecContext&) {
+  if (!a[0].IsArray()) return fn::Null();
+  Array out = a[0].AsArray();
+  const auto i = Position(a[1], out.size(), false);
+  const auto j = Position(a[2], out.size(), false);
+  if (!i || !j) return fn::Null();
+  std::swap(out[*i], out[*j]);
+  return Value(std::move(out));
+}
+
 constexpr FunctionFamily kArr = FunctionFamily::kArray;
 constexpr UnknownArgs kMiss = UnknownArgs::kMissingOnly;
 constexpr UnknownArgs kProp = UnknownArgs::kPropagate;
 
 const FunctionDef kArrayFunctions[] = {
+    {"array_add", 2, kVariadic, true, kMiss, kArr, Put, "Same as ARRAY_PUT()."},
     {"array_append", 2, kVariadic, true, kMiss, kArr, Append,
      "The array with the values appended."},
     {"array_avg", 1, 1, true, kProp, kArr, Avg,
@@ -333,6 +346,9 @@ const FunctionDef kArrayFunctions[] = {
     {"array_star", 1, 1, true, kProp, kArr, Star,
      "Turns an array of objects into an object of arrays, one per field name."},
     {"array_sum", 1, 1, true, kProp, kArr, Sum, "Sum of the numbers in the array (0 if none)."},
+    {"array_swap", 3, 3, true, kProp, kArr, Swap,
+     "Exchanges the elements at two positions (negative: from the end)."},
+    {"array_upsert", 2, kVariadic, true, kMiss, kArr, Put, "Same as ARRAY_PUT()."},
 };
 
 }  // namespace

@@ -57,13 +57,14 @@ Value NullIf(Args a, ExecContext&) {
 }
 
 // DECODE(expr, search1, result1 [, search2, result2 ...] [, default]): the result of the
-// first search equal to expr (NULL matches NULL, as in Oracle's DECODE), else the default
-// or NULL.
+// first search equal to expr (NULL matches NULL and MISSING matches MISSING, as Couchbase's
+// own test cases expect), else the default or NULL.
 Value Decode(Args a, ExecContext&) {
   size_t i = 1;
   for (; i + 1 < a.size(); i += 2) {
     const bool both_null = a[0].IsNull() && a[i].IsNull();
-    if (both_null || Equals(a[0], a[i]).IsTrue()) return a[i + 1];
+    const bool both_missing = a[0].IsMissing() && a[i].IsMissing();
+    if (both_null || both_missing || Equals(a[0], a[i]).IsTrue()) return a[i + 1];
   }
   return i < a.size() ? a[i] : fn::Null();
 }
@@ -111,11 +112,20 @@ constexpr UnknownArgs kProp = UnknownArgs::kPropagate;
 const FunctionDef kConditionalFunctions[] = {
     {"coalesce", 2, kVariadic, true, kRaw, kCond, IfMissingOrNull, "Same as IFMISSINGORNULL()."},
     {"decode", 3, kVariadic, true, kRaw, kCond, Decode,
-     "The result paired with the first search value equal to the expression."},
+     "The result paired with the first search value equal to the expression (NULL matches "
+     "NULL, MISSING matches MISSING)."},
     {"greatest", 2, kVariadic, true, kRaw, kCond, Extreme<true>,
      "Largest argument by collation, ignoring MISSING and NULL."},
     {"ifinf", 2, kVariadic, true, kRaw, kCond, IfSpecial<true, false>,
      "First number that is not infinite (MISSING skipped; NULL at a non-number)."},
+    {"if_inf", 2, kVariadic, true, kRaw, kCond, IfSpecial<true, false>, "Same as IFINF()."},
+    {"if_missing", 2, kVariadic, true, kRaw, kCond, IfMissing, "Same as IFMISSING()."},
+    {"if_missing_or_null", 2, kVariadic, true, kRaw, kCond, IfMissingOrNull,
+     "Same as IFMISSINGORNULL()."},
+    {"if_nan", 2, kVariadic, true, kRaw, kCond, IfSpecial<false, true>, "Same as IFNAN()."},
+    {"if_nan_or_inf", 2, kVariadic, true, kRaw, kCond, IfSpecial<true, true>,
+     "Same as IFNANORINF()."},
+    {"if_null", 2, kVariadic, true, kRaw, kCond, IfNull, "Same as IFNULL()."},
     {"ifmissing", 2, kVariadic, true, kRaw, kCond, IfMissing,
      "First argument that is not MISSING."},
     {"ifmissingornull", 2, kVariadic, true, kRaw, kCond, IfMissingOrNull,
@@ -130,6 +140,10 @@ const FunctionDef kConditionalFunctions[] = {
      "Smallest argument by collation, ignoring MISSING and NULL."},
     {"missingif", 2, 2, true, kProp, kCond, MissingIf,
      "MISSING when the arguments are equal, else the first."},
+    {"missing_if", 2, 2, true, kProp, kCond, MissingIf, "Same as MISSINGIF()."},
+    {"nan_if", 2, 2, true, kProp, kCond, SpecialIf<0>, "Same as NANIF()."},
+    {"neginf_if", 2, 2, true, kProp, kCond, SpecialIf<-1>, "Same as NEGINFIF()."},
+    {"null_if", 2, 2, true, kProp, kCond, NullIf, "Same as NULLIF()."},
     {"nanif", 2, 2, true, kProp, kCond, SpecialIf<0>,
      "NaN when the arguments are equal, else the first."},
     {"neginfif", 2, 2, true, kProp, kCond, SpecialIf<-1>,
@@ -142,6 +156,7 @@ const FunctionDef kConditionalFunctions[] = {
      "The second argument when the first is neither MISSING nor NULL, else the third."},
     {"posinfif", 2, 2, true, kProp, kCond, SpecialIf<1>,
      "+Infinity when the arguments are equal, else the first."},
+    {"posinf_if", 2, 2, true, kProp, kCond, SpecialIf<1>, "Same as POSINFIF()."},
 };
 
 }  // namespace

@@ -77,8 +77,14 @@ time.
 
 ## Choices where casql differs or Couchbase is silent
 
-- String positions and lengths count bytes (as Couchbase's non-`MB_` functions do);
-  `LOWER`, `UPPER`, `INITCAP`/`TITLE` map ASCII letters only.
+- String positions and lengths count bytes (as Couchbase's non-`MB_` functions do:
+  `LENGTH("Café")` is 5); the `MB_` variants count characters (`MB_LENGTH("Café")` is 4).
+  `LOWER`, `UPPER`, `INITCAP`/`TITLE` apply Unicode's simple case mappings (glibc's C.UTF-8
+  tables), so `UPPER("é")` is `"É"` but `UPPER("ß")` stays `"ß"`, as in Go.
+- `DURATION_TO_STR` drops fractions of a nanosecond and is NULL beyond the 64-bit range.
+  `OBJECT_FILTER` with `arraysubscript: false` writes `[*]` for array elements only.
+  `CONTAINS_TOKEN_REGEXP`, `OBJECT_FILTER` and `OBJECT_PAIRS_NESTED` give NULL for an
+  invalid pattern, like the `REGEXP_` functions (Couchbase reports an error).
 - `ROUND` breaks ties to the even neighbour (`ROUND(2.5)` is 2, `ROUND(3.5)` is 4).
 - Regular expressions use RE2 syntax (Couchbase uses Go's regexp, also RE2); an invalid
   pattern gives NULL instead of an error.
@@ -97,8 +103,8 @@ time.
   year), not elapsed time. `calendar_month` adds months without spilling into the next one (and maps a month's last day to the last day).
   `NOW_*` return one instant per statement; `CLOCK_*` read the
   clock at each call.
-- `DURATION_TO_STR`, `STR_TO_DURATION`, `MB_*`, `FORMAT_NUMBER`, `HASHBYTES`
-  and other functions not listed below are not implemented (error 3000 `Invalid function`).
+- `FORMAT_NUMBER`, `OBJECT_EXTRACT`, `URLENCODE`/`URLDECODE` and other
+  functions not listed below are not implemented (error 3000 `Invalid function`).
 )";
 
 constexpr const char* kAggregates = R"(

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <random>
 
+#include "executor/functions/canonical_json.h"
 #include "executor/functions/helpers.h"
 #include "executor/functions/registry.h"
 #include "value/json.h"
@@ -54,28 +55,6 @@ std::optional<std::string> Base64Decode(std::string_view in) {
   return out;
 }
 
-// A copy whose objects list their fields in name order: Couchbase writes JSON that way, so
-// ENCODE_JSON, ENCODED_SIZE and BASE64_ENCODE see the same text it would produce.
-Value Sorted(const Value& v) {
-  if (v.IsArray()) {
-    Array out;
-    out.reserve(v.AsArray().size());
-    for (const Value& e : v.AsArray()) out.push_back(Sorted(e));
-    return Value(std::move(out));
-  }
-  if (!v.IsObject()) return v;
-  std::vector<const Object::Entry*> fields;
-  for (const auto& e : v.AsObject()) fields.push_back(&e);
-  std::sort(fields.begin(), fields.end(), [](auto* x, auto* y) { return x->first < y->first; });
-  Object out;
-  for (const auto* e : fields) out.Set(e->first, Sorted(e->second));
-  return Value(std::move(out));
-}
-
-std::string CanonicalJson(const Value& v) {
-  return ToJson(Sorted(v));
-}
-
 Value DecodeJson(Args a, ExecContext&) {
   if (!a[0].IsString()) return fn::Null();
   auto parsed = ParseJson(a[0].AsString());
@@ -83,25 +62,38 @@ Value DecodeJson(Args a, ExecContext&) {
 }
 
 Value EncodeJson(Args a, ExecContext&) {
-  return Value(CanonicalJson(a[0]));
+  return Value(fn::CanonicalJson(a[0]));
 }
 
 Value EncodedSize(Args a, ExecContext&) {
-  return Value(static_cast<int64_t>(CanonicalJson(a[0]).size()));
+  return Value(static_cast<int64_t>(fn::CanonicalJson(a[0]).size()));
 }
 
-// POLY_LENGTH: a string's byte length, an array's element count or an object's field count.
-Value PolyLength(Args a, ExecContext&) {
-  switch (a[0].type()) {
+// POLY_LENGTH: a string's byte length, an array's element count or an object's field count;
+// NULL for other values.
+Value SizeOf(const Value& v) {
+  switch (v.type()) {
     case ValueType::kString:
-      return Value(static_cast<int64_t>(a[0].AsString().size()));
+      return Value(static_cast<int64_t>(v.AsString().size()));
     case ValueType::kArray:
-      return Value(static_cast<int64_t>(a[0].AsArray().size()));
+      return Value(static_cast<int64_t>(v.AsArray().size()));
     case ValueType::kObject:
-      return Value(static_cast<int64_t>(a[0].AsObject().size()));
+      return Value(static_cast<int64_t>(v.AsObject().size()));
     default:
       return fn::Null();
   }
+}
+
+Value PolyLength(Args a, ExecContext&) {
+  return SizeOf(a[0]);
+}
+
+// LEN(value): a string's length in bytes, an array's or object's size, the length of a
+// number's JSON text, 1 for a boolean (Couchbase's documented examples).
+Value Len(Args a, ExecContext&) {
+  if (a[0].IsNumber()) return Value(static_cast<int64_t>(ToJson(a[0]).size()));
+  if (a[0].IsBool()) return Value(int64_t{1});
+  return SizeOf(a[0]);
 }
 
 void CollectPairs(const Value& v, Array* out) {
@@ -129,7 +121,7 @@ Value Pairs(Args a, ExecContext&) {
 
 // BASE64_ENCODE: the base64 of the value's JSON text, as Couchbase encodes it.
 Value Base64EncodeFn(Args a, ExecContext&) {
-  return Value(Base64Encode(CanonicalJson(a[0])));
+  return Value(Base64Encode(fn::CanonicalJson(a[0])));
 }
 
 Value Base64DecodeFn(Args a, ExecContext&) {
@@ -163,6 +155,8 @@ const FunctionDef kJsonFunctions[] = {
      "The value whose JSON text the base64 string encodes."},
     {"base64_encode", 1, 1, true, kMiss, kJson, Base64EncodeFn,
      "The base64 encoding of the value's JSON text."},
+    {"decode_base64", 1, 1, true, kProp, kJson, Base64DecodeFn, "Same as BASE64_DECODE()."},
+    {"encode_base64", 1, 1, true, kMiss, kJson, Base64EncodeFn, "Same as BASE64_ENCODE()."},
     {"decode_json", 1, 1, true, kProp, kJson, DecodeJson,
      "Parses a JSON string; NULL when it is not valid JSON."},
     {"encode_json", 1, 1, true, kMiss, kJson, EncodeJson, "The value's JSON text."},
@@ -172,6 +166,8 @@ const FunctionDef kJsonFunctions[] = {
     {"json_encode", 1, 1, true, kMiss, kJson, EncodeJson, "Same as ENCODE_JSON()."},
     {"pairs", 1, 1, true, kProp, kJson, Pairs,
      "[name, value] pairs of every field, nested ones included."},
+    {"len", 1, 1, true, kProp, kJson, Len,
+     "Length of a string, array, object or number's text; 1 for a boolean."},
     {"poly_length", 1, 1, true, kProp, kJson, PolyLength,
      "Length of a string, array or object; NULL for other values."},
     {"uuid", 0, 0, false, kProp, kJson, Uuid, "A random version-4 UUID string."},

@@ -59,10 +59,10 @@ Value E(Args, ExecContext&) {
   return Value(M_E);
 }
 
+// NaN is neither below nor above zero, so its sign is 0 (as in Couchbase's test cases).
 Value Sign(Args a, ExecContext&) {
   if (!a[0].IsNumber()) return fn::Null();
   const double d = a[0].AsDouble();
-  if (std::isnan(d)) return a[0];
   return Value(int64_t{(d > 0) - (d < 0)});
 }
 
@@ -81,6 +81,11 @@ double AtDigits(double x, int64_t digits, double (*f)(double)) {
 double RoundHalfEven(double x, int64_t digits) {
   // nearbyint in the default rounding mode: to nearest, ties to even.
   return AtDigits(x, digits, [](double v) { return std::nearbyint(v); });
+}
+
+// ROUND_NEAREST breaks ties away from zero (ROUND_NEAREST(2.5) is 3).
+double RoundHalfAway(double x, int64_t digits) {
+  return AtDigits(x, digits, [](double v) { return std::round(v); });
 }
 
 double Truncate(double x, int64_t digits) {
@@ -215,6 +220,11 @@ const FunctionDef kNumberFunctions[] = {
     {"ceil", 1, 1, true, kProp, kNum, UnaryIntegral<Ceil>, "Smallest integer not below the value."},
     {"cos", 1, 1, true, kProp, kNum, Unary<Cos>, "Cosine of an angle in radians."},
     {"degrees", 1, 1, true, kProp, kNum, Unary<ToDegrees>, "Radians converted to degrees."},
+    {"deg", 1, 1, true, kProp, kNum, Unary<ToDegrees>, "Same as DEGREES()."},
+    {"inf", 0, 0, true, kProp, kNum, PosInf, "Same as POSINF()."},
+    {"neg_inf", 0, 0, true, kProp, kNum, NegInf, "Same as NEGINF()."},
+    {"pos_inf", 0, 0, true, kProp, kNum, PosInf, "Same as POSINF()."},
+    {"rad", 1, 1, true, kProp, kNum, Unary<ToRadians>, "Same as RADIANS()."},
     {"e", 0, 0, true, kProp, kNum, E, "The base of natural logarithms."},
     {"exp", 1, 1, true, kProp, kNum, Unary<Exp>, "e raised to the value."},
     {"floor", 1, 1, true, kProp, kNum, UnaryIntegral<Floor>,
@@ -232,6 +242,9 @@ const FunctionDef kNumberFunctions[] = {
      "A pseudo-random number in [0, 1); with an integer seed, the same number for that seed."},
     {"round", 1, 2, true, kProp, kNum, Rounding<RoundHalfEven>,
      "Rounds to the given number of decimal places (default 0), ties to even."},
+    {"round_even", 1, 2, true, kProp, kNum, Rounding<RoundHalfEven>, "Same as ROUND()."},
+    {"round_nearest", 1, 2, true, kProp, kNum, Rounding<RoundHalfAway>,
+     "Rounds to the given number of decimal places (default 0), ties away from zero."},
     {"sign", 1, 1, true, kProp, kNum, Sign, "-1, 0 or 1 according to the sign."},
     {"sin", 1, 1, true, kProp, kNum, Unary<Sin>, "Sine of an angle in radians."},
     {"sqrt", 1, 1, true, kProp, kNum, Unary<Sqrt>, "Square root."},

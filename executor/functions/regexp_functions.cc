@@ -2,13 +2,11 @@
 // matches). An invalid pattern yields NULL: evaluation never fails.
 #include <re2/re2.h>
 
-#include <list>
-#include <memory>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "executor/functions/helpers.h"
+#include "executor/functions/regexp_cache.h"
 #include "executor/functions/registry.h"
 
 namespace casql::exec {
@@ -17,32 +15,16 @@ namespace {
 
 using Args = std::span<const Value>;
 
-// Patterns are usually literals, so each thread keeps its recently compiled ones; the cache
-// is small and bounded because a pattern read from documents may differ on every row.
-const RE2* Compiled(const std::string& pattern) {
-  constexpr size_t kCapacity = 64;
-  thread_local std::unordered_map<std::string, std::unique_ptr<RE2>> cache;
-  auto it = cache.find(pattern);
-  if (it != cache.end()) return it->second->ok() ? it->second.get() : nullptr;
-  if (cache.size() >= kCapacity) cache.clear();
-  RE2::Options options;
-  options.set_log_errors(false);
-  auto re = std::make_unique<RE2>(pattern, options);
-  const RE2* result = re->ok() ? re.get() : nullptr;
-  cache.emplace(pattern, std::move(re));
-  return result;
-}
-
 Value Contains(Args a, ExecContext&) {
   if (!a[0].IsString() || !a[1].IsString()) return fn::Null();
-  const RE2* re = Compiled(a[1].AsString());
+  const RE2* re = fn::CompiledRegexp(a[1].AsString());
   if (!re) return fn::Null();
   return Value(RE2::PartialMatch(a[0].AsString(), *re));
 }
 
 Value Like(Args a, ExecContext&) {
   if (!a[0].IsString() || !a[1].IsString()) return fn::Null();
-  const RE2* re = Compiled(a[1].AsString());
+  const RE2* re = fn::CompiledRegexp(a[1].AsString());
   if (!re) return fn::Null();
   return Value(RE2::FullMatch(a[0].AsString(), *re));
 }
@@ -50,7 +32,7 @@ Value Like(Args a, ExecContext&) {
 template <int base>
 Value Position(Args a, ExecContext&) {
   if (!a[0].IsString() || !a[1].IsString()) return fn::Null();
-  const RE2* re = Compiled(a[1].AsString());
+  const RE2* re = fn::CompiledRegexp(a[1].AsString());
   if (!re) return fn::Null();
   const std::string& s = a[0].AsString();
   re2::StringPiece match;
@@ -68,7 +50,7 @@ Value Replace(Args a, ExecContext&) {
     if (!n) return fn::Null();
     limit = *n;
   }
-  const RE2* re = Compiled(a[1].AsString());
+  const RE2* re = fn::CompiledRegexp(a[1].AsString());
   if (!re) return fn::Null();
   const std::string& s = a[0].AsString();
   const std::string& repl = a[2].AsString();
@@ -151,7 +133,7 @@ std::vector<std::pair<size_t, size_t>> Matches(const RE2& re, const std::string&
 
 Value MatchesFn(Args a, ExecContext&) {
   if (!a[0].IsString() || !a[1].IsString()) return fn::Null();
-  const RE2* re = Compiled(a[1].AsString());
+  const RE2* re = fn::CompiledRegexp(a[1].AsString());
   if (!re) return fn::Null();
   const std::string& s = a[0].AsString();
   Array out;
@@ -162,7 +144,7 @@ Value MatchesFn(Args a, ExecContext&) {
 // REGEXP_SPLIT(s, pattern): the pieces between matches, as Go's Regexp.Split(s, -1).
 Value Split(Args a, ExecContext&) {
   if (!a[0].IsString() || !a[1].IsString()) return fn::Null();
-  const RE2* re = Compiled(a[1].AsString());
+  const RE2* re = fn::CompiledRegexp(a[1].AsString());
   if (!re) return fn::Null();
   const std::string& s = a[0].AsString();
   Array out;
@@ -186,6 +168,20 @@ constexpr UnknownArgs kProp = UnknownArgs::kPropagate;
 const FunctionDef kRegexpFunctions[] = {
     {"regexp_contains", 2, 2, true, kProp, kRe, Contains,
      "TRUE when some part of the string matches the pattern."},
+    {"contains_regex", 2, 2, true, kProp, kRe, Contains, "Same as REGEXP_CONTAINS()."},
+    {"contains_regexp", 2, 2, true, kProp, kRe, Contains, "Same as REGEXP_CONTAINS()."},
+    {"regex_contains", 2, 2, true, kProp, kRe, Contains, "Same as REGEXP_CONTAINS()."},
+    {"regex_like", 2, 2, true, kProp, kRe, Like, "Same as REGEXP_LIKE()."},
+    {"regex_pos", 2, 2, true, kProp, kRe, Position<0>, "Same as REGEXP_POSITION()."},
+    {"regex_pos0", 2, 2, true, kProp, kRe, Position<0>, "Same as REGEXP_POSITION()."},
+    {"regex_pos1", 2, 2, true, kProp, kRe, Position<1>, "Same as REGEXP_POSITION1()."},
+    {"regex_position", 2, 2, true, kProp, kRe, Position<0>, "Same as REGEXP_POSITION()."},
+    {"regex_position0", 2, 2, true, kProp, kRe, Position<0>, "Same as REGEXP_POSITION()."},
+    {"regex_position1", 2, 2, true, kProp, kRe, Position<1>, "Same as REGEXP_POSITION1()."},
+    {"regex_replace", 3, 4, true, kProp, kRe, Replace, "Same as REGEXP_REPLACE()."},
+    {"regexp_pos", 2, 2, true, kProp, kRe, Position<0>, "Same as REGEXP_POSITION()."},
+    {"regexp_pos0", 2, 2, true, kProp, kRe, Position<0>, "Same as REGEXP_POSITION()."},
+    {"regexp_pos1", 2, 2, true, kProp, kRe, Position<1>, "Same as REGEXP_POSITION1()."},
     {"regexp_like", 2, 2, true, kProp, kRe, Like,
      "TRUE when the whole string matches the pattern."},
     {"regexp_matches", 2, 2, true, kProp, kRe, MatchesFn,

@@ -9,6 +9,8 @@ const char* FamilyTitle(FunctionFamily family) {
   switch (family) {
     case FunctionFamily::kString:
       return "String functions";
+    case FunctionFamily::kToken:
+      return "Token functions";
     case FunctionFamily::kRegexp:
       return "Regular-expression functions";
     case FunctionFamily::kNumber:
@@ -21,6 +23,8 @@ const char* FamilyTitle(FunctionFamily family) {
       return "Type functions";
     case FunctionFamily::kConditional:
       return "Conditional functions";
+    case FunctionFamily::kComparison:
+      return "Comparison functions";
     case FunctionFamily::kJson:
       return "JSON and encoding functions";
     case FunctionFamily::kDate:
@@ -35,9 +39,11 @@ const std::vector<const FunctionDef*>& AllFunctions() {
   static const auto* all = [] {
     auto* out = new std::vector<const FunctionDef*>;
     for (auto table :
-         {StringFunctions(), RegexpFunctions(), NumberFunctions(), ArrayFunctions(),
-          ArraySetFunctions(), ObjectFunctions(), TypeFunctions(), ConditionalFunctions(),
-          JsonFunctions(), DateFunctions(), BitwiseFunctions()}) {
+         {StringFunctions(), MbStringFunctions(), TokenFunctions(), RegexpFunctions(),
+          NumberFunctions(), ArrayFunctions(), ArraySetFunctions(), ArrayContainsFunctions(),
+          PathFunctions(), ObjectFunctions(), ObjectNestedFunctions(), TypeFunctions(),
+          ConditionalFunctions(), ComparisonFunctions(), JsonFunctions(), HashFunctions(),
+          DateFunctions(), DurationFunctions(), BitwiseFunctions()}) {
       for (const FunctionDef& def : table) out->push_back(&def);
     }
     std::sort(out->begin(), out->end(), [](const FunctionDef* a, const FunctionDef* b) {

@@ -20,12 +20,14 @@ enum class UnknownArgs : uint8_t {
 
 enum class FunctionFamily : uint8_t {
   kString,
+  kToken,
   kRegexp,
   kNumber,
   kArray,
   kObject,
   kType,
   kConditional,
+  kComparison,
   kJson,
   kDate,
   kBitwise,
@@ -66,15 +68,23 @@ std::string GenerateFunctionsDoc();
 
 // The families' tables (one file each).
 std::span<const FunctionDef> StringFunctions();
+std::span<const FunctionDef> MbStringFunctions();
+std::span<const FunctionDef> TokenFunctions();
 std::span<const FunctionDef> RegexpFunctions();
 std::span<const FunctionDef> NumberFunctions();
 std::span<const FunctionDef> ArrayFunctions();
 std::span<const FunctionDef> ArraySetFunctions();
+std::span<const FunctionDef> ArrayContainsFunctions();
+std::span<const FunctionDef> PathFunctions();
 std::span<const FunctionDef> ObjectFunctions();
+std::span<const FunctionDef> ObjectNestedFunctions();
 std::span<const FunctionDef> TypeFunctions();
 std::span<const FunctionDef> ConditionalFunctions();
+std::span<const FunctionDef> ComparisonFunctions();
 std::span<const FunctionDef> JsonFunctions();
+std::span<const FunctionDef> HashFunctions();
 std::span<const FunctionDef> DateFunctions();
+std::span<const FunctionDef> DurationFunctions();
 std::span<const FunctionDef> BitwiseFunctions();
 
 }  // namespace casql::exec

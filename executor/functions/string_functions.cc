@@ -1,13 +1,12 @@
-// String functions. Positions and lengths count bytes, as Couchbase's non-MB_ variants do;
-// case mapping is ASCII (see docs/functions.md).
+// String functions. Positions and lengths count bytes, as Couchbase's non-MB_ variants do
+// (mb_string_functions.cc holds the variants that count characters); case mapping is
+// Unicode-aware (utf8.h).
 #include <algorithm>
-#include <cctype>
-#include <set>
 
 #include "executor/functions/helpers.h"
 #include "executor/functions/mask.h"
 #include "executor/functions/registry.h"
-#include "value/collation.h"
+#include "executor/functions/utf8.h"
 
 namespace casql::exec {
 
@@ -20,32 +19,19 @@ bool AllStrings(Args a) {
   return std::all_of(a.begin(), a.end(), [](const Value& v) { return v.IsString(); });
 }
 
-Value MapChars(const Value& s, int (*map)(int)) {
-  if (!s.IsString()) return fn::Null();
-  std::string out = s.AsString();
-  for (char& c : out) c = static_cast<char>(map(static_cast<unsigned char>(c)));
-  return Value(std::move(out));
-}
-
 Value Lower(Args a, ExecContext&) {
-  return MapChars(a[0], ::tolower);
+  if (!a[0].IsString()) return fn::Null();
+  return Value(fn::ToLowerUtf8(a[0].AsString()));
 }
 Value Upper(Args a, ExecContext&) {
-  return MapChars(a[0], ::toupper);
+  if (!a[0].IsString()) return fn::Null();
+  return Value(fn::ToUpperUtf8(a[0].AsString()));
 }
 
-// Go's strings.Title over the lower-cased text, which Couchbase uses: a letter starts a word
-// when the byte before it is an ASCII separator (not a letter, digit or '_').
+// Go's strings.Title over the lower-cased text, which Couchbase uses.
 Value Title(Args a, ExecContext&) {
   if (!a[0].IsString()) return fn::Null();
-  std::string out = a[0].AsString();
-  bool start = true;
-  for (char& ch : out) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    ch = static_cast<char>(start ? std::toupper(c) : std::tolower(c));
-    start = c < 0x80 && !std::isalnum(c) && c != '_';
-  }
-  return Value(std::move(out));
+  return Value(fn::TitleUtf8(fn::ToLowerUtf8(a[0].AsString())));
 }
 
 Value Length(Args a, ExecContext&) {
@@ -54,18 +40,18 @@ Value Length(Args a, ExecContext&) {
 }
 
 // LPAD/RPAD(s, n [, pad]): s padded to n bytes with repetitions of pad (default a space), or
-// cut to its first n bytes when longer.
+// cut to its first n bytes when longer. An empty pad is NULL, as in Couchbase.
 template <bool left>
 Value Pad(Args a, ExecContext&) {
   const auto n = fn::Integer(a[1]);
   if (!a[0].IsString() || !n || *n < 0 || (a.size() > 2 && !a[2].IsString())) return fn::Null();
+  if (a.size() > 2 && a[2].AsString().empty()) return fn::Null();
   constexpr int64_t kMaxBytes = 20 << 20;
   if (*n > kMaxBytes) return fn::Null();
   const std::string& s = a[0].AsString();
   const size_t size = static_cast<size_t>(*n);
   if (s.size() >= size) return Value(s.substr(0, size));
   const std::string pad = a.size() > 2 ? a[2].AsString() : " ";
-  if (pad.empty()) return Value(s);
   std::string fill;
   while (fill.size() < size - s.size()) fill += pad;
   fill.resize(size - s.size());
@@ -77,6 +63,36 @@ Value Concat(Args a, ExecContext&) {
   std::string out;
   for (const Value& v : a) out += v.AsString();
   return Value(std::move(out));
+}
+
+// CONCAT2(separator, arg ...): the strings, and the strings inside array arguments, joined by
+// the separator. A MISSING element gives MISSING, any other non-string NULL.
+Value Concat2(Args a, ExecContext&) {
+  if (!a[0].IsString()) return fn::Null();
+  std::string out;
+  bool first = true;
+  bool null = false;
+  auto add = [&](const Value& v) {
+    if (v.IsMissing()) return false;
+    if (!v.IsString()) {
+      null = true;
+      return true;
+    }
+    if (!first) out += a[0].AsString();
+    out += v.AsString();
+    first = false;
+    return true;
+  };
+  for (const Value& v : a.subspan(1)) {
+    if (v.IsArray()) {
+      for (const Value& e : v.AsArray()) {
+        if (!add(e)) return Value::Missing();
+      }
+    } else if (!add(v)) {
+      return Value::Missing();
+    }
+  }
+  return null ? fn::Null() : Value(std::move(out));
 }
 
 Value Contains(Args a, ExecContext&) {
@@ -237,99 +253,13 @@ Value Suffixes(Args a, ExecContext&) {
   return Value(std::move(out));
 }
 
-struct TokenOptions {
-  bool names = true;
-  int case_map = 0;  // 0 keep, 1 lower, 2 upper
-  bool specials = false;
-};
-
-void AddWordTokens(const std::string& s, const TokenOptions& opt,
-                   std::set<Value, bool (*)(const Value&, const Value&)>* out) {
-  auto add = [&](std::string token) {
-    if (token.empty()) return;
-    if (opt.case_map) {
-      for (char& c : token) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        c = static_cast<char>(opt.case_map == 1 ? std::tolower(u) : std::toupper(u));
-      }
-    }
-    out->insert(Value(std::move(token)));
-  };
-  // Words are runs of letters and digits; bytes of multi-byte characters count as letters.
-  auto word_byte = [](unsigned char c) { return c >= 0x80 || std::isalnum(c); };
-  for (size_t i = 0; i < s.size();) {
-    while (i < s.size() && !word_byte(static_cast<unsigned char>(s[i]))) ++i;
-    size_t j = i;
-    while (j < s.size() && word_byte(static_cast<unsigned char>(s[j]))) ++j;
-    add(s.substr(i, j - i));
-    i = j;
-  }
-  if (opt.specials) {
-    // With specials, whole whitespace-separated runs ("jim@example.com") are tokens too,
-    // without the punctuation around them ("http://abc.com/," gives "http://abc.com").
-    for (size_t i = 0; i < s.size();) {
-      while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
-      size_t j = i;
-      while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j]))) ++j;
-      size_t begin = i, end = j;
-      while (begin < end && !word_byte(static_cast<unsigned char>(s[begin]))) ++begin;
-      while (end > begin && !word_byte(static_cast<unsigned char>(s[end - 1]))) --end;
-      add(s.substr(begin, end - begin));
-      i = j;
-    }
-  }
-}
-
-void CollectTokens(const Value& v, const TokenOptions& opt,
-                   std::set<Value, bool (*)(const Value&, const Value&)>* out) {
-  switch (v.type()) {
-    case ValueType::kMissing:
-      return;
-    case ValueType::kString:
-      AddWordTokens(v.AsString(), opt, out);
-      return;
-    case ValueType::kArray:
-      for (const Value& e : v.AsArray()) CollectTokens(e, opt, out);
-      return;
-    case ValueType::kObject:
-      for (const auto& [name, field] : v.AsObject()) {
-        if (opt.names) AddWordTokens(name, opt, out);
-        CollectTokens(field, opt, out);
-      }
-      return;
-    default:
-      out->insert(v);
-  }
-}
-
-// TOKENS(expr [, options]): the distinct words, numbers, booleans and NULLs inside a value,
-// in collation order.
-Value Tokens(Args a, ExecContext&) {
-  TokenOptions opt;
-  if (a.size() > 1) {
-    if (!a[1].IsObject()) return fn::Null();
-    const Value& names = a[1].Field("names");
-    if (names.IsBool()) opt.names = names.AsBool();
-    const Value& case_map = a[1].Field("case");
-    if (case_map.IsString()) {
-      std::string c = case_map.AsString();
-      std::transform(c.begin(), c.end(), c.begin(), ::tolower);
-      opt.case_map = c == "lower" ? 1 : (c == "upper" ? 2 : 0);
-    }
-    const Value& specials = a[1].Field("specials");
-    if (specials.IsBool()) opt.specials = specials.AsBool();
-  }
-  std::set<Value, bool (*)(const Value&, const Value&)> tokens(
-      [](const Value& x, const Value& y) { return Collate(x, y) < 0; });
-  CollectTokens(a[0], opt, &tokens);
-  return Value(Array(tokens.begin(), tokens.end()));
-}
-
 constexpr FunctionFamily kStr = FunctionFamily::kString;
 constexpr UnknownArgs kProp = UnknownArgs::kPropagate;
 
 const FunctionDef kStringFunctions[] = {
     {"concat", 2, kVariadic, true, kProp, kStr, Concat, "Concatenates two or more strings."},
+    {"concat2", 2, kVariadic, true, kProp, kStr, Concat2,
+     "Joins the strings, and the strings in array arguments, with the first argument between."},
     {"contains", 2, 2, true, kProp, kStr, Contains,
      "TRUE when the first string contains the second."},
     {"initcap", 1, 1, true, kProp, kStr, Title,
@@ -337,11 +267,14 @@ const FunctionDef kStringFunctions[] = {
     {"length", 1, 1, true, kProp, kStr, Length, "The length of a string, in bytes."},
     {"lpad", 2, 3, true, kProp, kStr, Pad<true>,
      "Pads on the left to a length with a string (default: spaces), or cuts to it."},
-    {"lower", 1, 1, true, kProp, kStr, Lower, "The string in lower case (ASCII letters)."},
+    {"lower", 1, 1, true, kProp, kStr, Lower, "The string in lower case."},
     {"ltrim", 1, 2, true, kProp, kStr, Trim<TrimSide::kLeft>,
      "Removes leading characters of the set (default: whitespace)."},
     {"mask", 1, 2, true, kProp, kStr, MaskBody,
      "Masks a string (options: mask, hole, inject, anchor, length)."},
+    {"pos", 2, 2, true, kProp, kStr, Position<0>, "Same as POSITION()."},
+    {"pos0", 2, 2, true, kProp, kStr, Position<0>, "Same as POSITION()."},
+    {"pos1", 2, 2, true, kProp, kStr, Position<1>, "Same as POSITION1()."},
     {"position", 2, 2, true, kProp, kStr, Position<0>,
      "0-based byte position of the first occurrence of a substring, or -1."},
     {"position0", 2, 2, true, kProp, kStr, Position<0>, "Same as POSITION()."},
@@ -364,11 +297,9 @@ const FunctionDef kStringFunctions[] = {
     {"substr1", 2, 3, true, kProp, kStr, Substr<1>, "Substring from a 1-based position."},
     {"suffixes", 1, 1, true, kProp, kStr, Suffixes, "Every suffix of the string, longest first."},
     {"title", 1, 1, true, kProp, kStr, Title, "Same as INITCAP()."},
-    {"tokens", 1, 2, true, UnknownArgs::kMissingOnly, kStr, Tokens,
-     "The distinct words, numbers and booleans inside a value, in collation order."},
     {"trim", 1, 2, true, kProp, kStr, Trim<TrimSide::kBoth>,
      "Removes leading and trailing characters of the set (default: whitespace)."},
-    {"upper", 1, 1, true, kProp, kStr, Upper, "The string in upper case (ASCII letters)."},
+    {"upper", 1, 1, true, kProp, kStr, Upper, "The string in upper case."},
 };
 
 }  // namespace

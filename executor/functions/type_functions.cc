@@ -151,6 +151,7 @@ const FunctionDef kTypeFunctions[] = {
      "A string as itself, a boolean or number as its JSON text; else NULL."},
     {"type", 1, 1, true, UnknownArgs::kRaw, kType, Type,
      "The type name: missing, null, boolean, number, string, array or object."},
+    {"type_name", 1, 1, true, UnknownArgs::kRaw, kType, Type, "Same as TYPE()."},
     {"typename", 1, 1, true, UnknownArgs::kRaw, kType, Type, "Same as TYPE()."},
 };
 

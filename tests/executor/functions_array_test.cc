@@ -116,10 +116,48 @@ TEST(FunctionsArray, Table) {
       {"ARRAY_BINARY_SEARCH([1, 3, 5, 7], 4)", "-1"},
       {"ARRAY_BINARY_SEARCH([], 1)", "-1"},
       {"ARRAY_BINARY_SEARCH(\"a\", 1)", "null"},
+      {"ARRAY_BINARY_SEARCH([1, 2, 3, 4], d.nothing)", "-1"},
+      {"ARRAY_BINARY_SEARCH([null, 1], d.n)", "0"},
+      {"ARRAY_BINARY_SEARCH(d.nothing, 1)", "MISSING"},
       {"ARRAY_MOVE([\"a\", \"b\", \"c\", \"d\"], 0, 2)", R"(["b", "c", "a", "d"])"},
       {"ARRAY_MOVE([\"a\", \"b\", \"c\"], -1, 0)", R"(["c", "a", "b"])"},
       {"ARRAY_MOVE([1, 2], 0, 5)", "null"},
       {"ARRAY_MOVE(1, 0, 0)", "null"},
+  });
+}
+
+TEST(FunctionsArray, SwapAndContainsAnyAll) {
+  RunTable({
+      {"ARRAY_SWAP([1, 2, 3, 4], 0, 0)", "[1, 2, 3, 4]"},
+      {"ARRAY_SWAP([1, 2, 3, 4], -5, 5)", "null"},
+      {"ARRAY_SWAP([1, 2, 3, 4], -1, -4)", "[4, 2, 3, 1]"},
+      {"ARRAY_SWAP([1, 2, 3, 4], 0.5, 5)", "null"},
+      {"ARRAY_SWAP([1, 2, 3, 4], 0, -4)", "[1, 2, 3, 4]"},
+      {"ARRAY_SWAP([1, 2, 3, 4], 0, 4)", "null"},
+      {"ARRAY_SWAP([\"Tom\", \"Bob\", \"Sam\", \"Alice\", [1, 2, 3, 4]], 1, 4)",
+       R"(["Tom", [1, 2, 3, 4], "Sam", "Alice", "Bob"])"},
+      {"ARRAY_SWAP([\"Tom\", \"Bob\"], 5, d.nothing)", "MISSING"},
+      {"ARRAY_SWAP(\"ab\", 0, 1)", "null"},
+      {"ARRAY_CONTAINS_ALL([1, 2, 3], [1, 2, 3, 4])", "false"},
+      {"ARRAY_CONTAINS_ALL([1, 2, 3], [1, 2])", "true"},
+      {"ARRAY_CONTAINS_ALL([1, 2, 3], [])", "true"},
+      {"ARRAY_CONTAINS_ALL([1, 2, 3], 2.0)", "true"},
+      {"ARRAY_CONTAINS_ALL([1, null], [null])", "false"},
+      {"ARRAY_CONTAINS_ALL([[1], {\"a\": 1}], [[1], {\"a\": 1}])", "true"},
+      {"ARRAY_CONTAINS_ALL([1, 2], d.n)", "null"},
+      {"ARRAY_CONTAINS_ALL(d.n, [1])", "null"},
+      {"ARRAY_CONTAINS_ALL(\"a\", [1])", "null"},
+      {"ARRAY_CONTAINS_ALL([1], d.nothing)", "MISSING"},
+      {"ARRAY_CONTAINS_ANY([1, 2, 3], [1, 2, 3, 4])", "true"},
+      {"ARRAY_CONTAINS_ANY([1, 2, 3], [9, 8])", "false"},
+      {"ARRAY_CONTAINS_ANY([1, 2, 3], [])", "false"},
+      {"ARRAY_CONTAINS_ANY([1, 2, 3], 3)", "true"},
+      {"ARRAY_CONTAINS_ANY([\"1\"], [1])", "false"},
+      {"ARRAY_CONTAINS_ANY([null, 1], [null])", "false"},
+      {"ARRAY_CONTAINS_ANY([1, 2], d.n)", "null"},
+      {"ARRAY_CONTAINS_ANY(d.nothing, [1])", "MISSING"},
+      {"ARRAY_ADD([1, 2], 2, 3)", "[1, 2, 3]"},
+      {"ARRAY_UPSERT([1], 1)", "[1]"},
   });
 }
 

@@ -85,5 +85,71 @@ TEST(FunctionsObject, Table) {
   });
 }
 
+constexpr const char* kNested =
+    R"({"t": {"a": 1, "b": 2, "c": {"a": [{"b": 3}, {"b": 4}, {"b": [{"c": 5}]}]}}})";
+
+TEST(FunctionsObject, PairsNested) {
+  RunTable({
+      {"OBJECT_PAIRS_NESTED(d.t)",
+       R"([{"name": "a", "val": 1}, {"name": "b", "val": 2}, {"name": "c.a[0].b", "val": 3},)"
+       R"( {"name": "c.a[1].b", "val": 4}, {"name": "c.a[2].b[0].c", "val": 5}])",
+       kNested},
+      {"OBJECT_PAIRS_NESTED(d.t, {\"pattern\": \"\\\\[2\\\\].b\"})",
+       R"([{"name": "c.a[2].b[0].c", "val": 5}])", kNested},
+      {"OBJECT_PAIRS_NESTED(d.t, {\"composites\": true})",
+       R"([{"name": "a", "val": 1}, {"name": "b", "val": 2},)"
+       R"( {"name": "c", "val": {"a": [{"b": 3}, {"b": 4}, {"b": [{"c": 5}]}]}},)"
+       R"( {"name": "c.a", "val": [{"b": 3}, {"b": 4}, {"b": [{"c": 5}]}]},)"
+       R"( {"name": "c.a[0]", "val": {"b": 3}}, {"name": "c.a[0].b", "val": 3},)"
+       R"( {"name": "c.a[1]", "val": {"b": 4}}, {"name": "c.a[1].b", "val": 4},)"
+       R"( {"name": "c.a[2]", "val": {"b": [{"c": 5}]}}, {"name": "c.a[2].b", "val": [{"c": 5}]},)"
+       R"( {"name": "c.a[2].b[0]", "val": {"c": 5}}, {"name": "c.a[2].b[0].c", "val": 5}])",
+       kNested},
+      {"OBJECT_PAIRS_NESTED(d.t.c, {\"index\": true})",
+       R"([{"name": "`a`[].`b`", "val": 3}, {"name": "`a`[].`b`", "val": 4},)"
+       R"( {"name": "`a`[].`b`[].`c`", "val": 5}])",
+       kNested},
+      {"OBJECT_PAIRS_NESTED([1, {\"x y\": 2}])",
+       R"([{"name": "[0]", "val": 1}, {"name": "[1].`x y`", "val": 2}])"},
+      {"OBJECT_PAIRS_NESTED({})", "[]"},
+      {"OBJECT_PAIRS_NESTED(\"a\")", "null"},
+      {"OBJECT_PAIRS_NESTED({\"a\": 1}, 1)", "null"},
+      {"OBJECT_PAIRS_NESTED({\"a\": 1}, {\"pattern\": \"(\"})", "null"},
+      {"OBJECT_PAIRS_NESTED(d.nothing)", "MISSING"},
+  });
+}
+
+constexpr const char* kFilterDoc =
+    R"({"a": [{"bb": {"c": 0}}, {"cd": 1}, {"d": 1}, {"dc": [2, {"x": true}]}]})";
+
+TEST(FunctionsObject, Filter) {
+  RunTable({
+      {"OBJECT_FILTER(d, {\"pattern\": \"bb$\", \"composites\": true})",
+       R"({"a": [{"bb": {"c": 0}}]})", kFilterDoc},
+      {"OBJECT_FILTER(d, {\"pattern\": \"a[3].dc[1].x\", \"regex\": false})",
+       R"({"a": [{"dc": [{"x": true}]}]})", kFilterDoc},
+      {"OBJECT_FILTER(d, {\"pattern\": \"a[3].dc[1].x\"})", "null", kFilterDoc},
+      {"OBJECT_FILTER(d, {\"pattern\": \"^a\\\\[1\\\\]\"})", R"({"a": [{"cd": 1}]})", kFilterDoc},
+      {"OBJECT_FILTER(d, {\"pattern\": \"d\", \"patternspace\": \"field\"})",
+       R"({"a": [{"cd": 1}, {"d": 1}, {"dc": [2, {"x": true}]}]})", kFilterDoc},
+      {"OBJECT_FILTER(d, {\"pattern\": \"d\", \"patternspace\": \"field\", \"exact\": true})",
+       R"({"a": [{"d": 1}]})", kFilterDoc},
+      {"OBJECT_FILTER(d, {\"pattern\": \"CD\", \"ignorecase\": true})", R"({"a": [{"cd": 1}]})",
+       kFilterDoc},
+      {"OBJECT_FILTER(d, {\"pattern\": \"x\", \"composites\": false})",
+       R"({"a": [{"dc": [{"x": true}]}]})", kFilterDoc},
+      {"OBJECT_FILTER(d, {\"pattern\": \"a[*].cd\", \"regex\": false, "
+       "\"arraysubscript\": false})",
+       R"({"a": [{"cd": 1}]})", kFilterDoc},
+      {"OBJECT_FILTER({\"a\": 1, \"b\": 2})", R"({"a": 1, "b": 2})"},
+      {"OBJECT_FILTER({\"a\": 1}, {\"pattern\": \"z\"})", "null"},
+      {"OBJECT_FILTER(1)", "null"},
+      {"OBJECT_FILTER({\"a\": 1}, \"a\")", "null"},
+      {"OBJECT_FILTER(d.nothing)", "MISSING"},
+      {"OBJECT_INNERPAIRS({\"a\": 1, \"b\": null})", R"([{"name": "a", "val": 1}])"},
+      {"OBJECT_OUTER_VALUES({\"b\": 2, \"a\": 1})", "[1, 2]"},
+  });
+}
+
 }  // namespace
 }  // namespace casql::exec::testing

@@ -92,5 +92,17 @@ TEST(JsonWrite, PrettyIndentsWithFourSpaces) {
   EXPECT_EQ(out, "{\n    \"a\": [\n        1\n    ]\n}");
 }
 
+TEST(JsonWrite, BytesThatAreNotUtf8BecomeReplacementCharacters) {
+  // "\xE6\x97" is a character cut short (as a byte-wise SUBSTR can leave one); valid text
+  // around it is kept, in strings and in field names alike.
+  const Value v(Object{{"k\xFF", Value(std::string("a\xE6\x97"
+                                                   "b\xC3\xA9"))}});
+  EXPECT_EQ(ToJson(v),
+            "{\"k\xEF\xBF\xBD\":\"a\xEF\xBF\xBD\xEF\xBF\xBD"
+            "b\xC3\xA9\"}");
+  EXPECT_EQ(ToJson(Value(std::string("\xF0\x9F\x99\x82"))), "\"\xF0\x9F\x99\x82\"");
+  EXPECT_EQ(ToJson(Value(std::string("\xED\xA0\x80"))), "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
+}
+
 }  // namespace
 }  // namespace casql
