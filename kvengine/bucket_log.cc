@@ -90,7 +90,7 @@ Status BucketLog::Sync(uint64_t position, std::chrono::steady_clock::time_point 
     lock.lock();
     if (status.ok()) {
       file_offset_ += batch.size();
-      durable_ = batch_end;
+      SetDurable(batch_end);
     } else {
       buffer_.insert(0, batch);
     }
@@ -142,7 +142,7 @@ Result<uint64_t> BucketLog::Rotate() {
     fd_ = *fd;
     fd_segment_ = next;
     file_offset_ = 0;
-    durable_ = batch_end;
+    SetDurable(batch_end);
   } else {
     if (fd.ok()) ::close(*fd);
     TruncateFile(old_path, file_offset_);

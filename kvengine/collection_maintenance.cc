@@ -71,6 +71,9 @@ size_t Collection::ExpireDue() {
     for (const std::string& key : due) {
       CommitScope scope(*this, *vbucket, key);
       auto [stored_key, entry] = scope.Find();
+      // A durable write still waiting for its fsync replaced the expiring version; it is checked
+      // again on the next run.
+      if (!SettlePending(scope.stripe(), *stored_key, *entry)) continue;
       if (entry->ExpiredAt(now)) ++expired;
       Normalize(scope, *stored_key, *entry, now);
     }

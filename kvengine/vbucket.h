@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -44,6 +45,8 @@ class VBucket {
   struct alignas(64) Stripe {
     std::mutex mutex;
     KeyTable table;
+    // Keys with a durable write awaiting its fsync (DocumentEntry::sync_pending); rarely non-empty.
+    std::map<std::string, PendingSyncWrite, std::less<>> pending;
   };
   struct Stamp {
     uint64_t seqno;
