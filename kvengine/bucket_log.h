@@ -61,6 +61,7 @@ class BucketLog {
   BucketLog& operator=(const BucketLog&) = delete;
 
   const std::filesystem::path& dir() const { return dir_; }
+  const WriteFault& fault() const { return options_.fault; }
 
   // Queues a record; `live_delta` is the change it makes to the live data size. Returns the log
   // position the record ends at, for Sync.

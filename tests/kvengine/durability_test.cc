@@ -104,11 +104,11 @@ TEST(Durability, DiskFullFailsTheWriterAndKeepsReadsServing) {
 
   disk_full = true;
   auto failed = c->Upsert("k2", Json("2"), Level(Durability::kPersistToMajority));
-  EXPECT_EQ(failed.status().code(), KvStatus::kEinternal);
+  EXPECT_EQ(failed.status().code(), KvStatus::kTmpfail);
   EXPECT_NE(failed.status().message().find("No space left"), std::string::npos);
   EXPECT_EQ(Body(c->Get("k")), "1");  // reads keep working
-  EXPECT_EQ(c->Upsert("k3", Json("3"), {}).status().code(), KvStatus::kEinternal);
-  EXPECT_EQ(engine->Flush().code(), KvStatus::kEinternal);
+  EXPECT_EQ(c->Upsert("k3", Json("3"), {}).status().code(), KvStatus::kTmpfail);
+  EXPECT_EQ(engine->Flush().code(), KvStatus::kTmpfail);
 
   disk_full = false;
   ASSERT_TRUE(engine->Flush().ok());  // the retry writes what was held back
