@@ -49,6 +49,13 @@ uint64_t BucketLog::Append(std::string_view record, int64_t live_delta) {
   return appended_;
 }
 
+void BucketLog::AdjustLiveBytes(int64_t delta) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  live_bytes_ += delta;
+  over_limit_.store(OverLimitLocked(), std::memory_order_relaxed);
+  if (wake_compactor_ && WantsCompactionLocked()) wake_compactor_();
+}
+
 void BucketLog::AcquireIo(std::unique_lock<std::mutex>& lock) {
   io_done_.wait(lock, [&] { return !io_busy_; });
   io_busy_ = true;

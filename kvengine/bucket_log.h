@@ -66,6 +66,8 @@ class BucketLog {
   // Queues a record; `live_delta` is the change it makes to the live data size. Returns the log
   // position the record ends at, for Sync.
   uint64_t Append(std::string_view record, int64_t live_delta);
+  // Changes the live data size without a record (purged tombstones).
+  void AdjustLiveBytes(int64_t delta);
   // Returns once everything up to `position` is written (and fsynced when enabled). EINTERNAL if
   // the write failed; SyncWriteAmbiguous if the deadline passed while another writer's I/O ran.
   Status Sync(uint64_t position, std::chrono::steady_clock::time_point deadline);

@@ -40,6 +40,9 @@ MutationResult Collection::Commit(CommitScope& scope, const std::string& key, Do
   entry.cas = stamp.cas;
   entry.rev_seqno += 1;
   entry.lock_cas = 0;
+  // A tombstone's expiry holds its deletion time (as in kv_engine), logged with it, so the
+  // tombstone purger knows its age also after a restart.
+  if (entry.deleted) entry.expiry = static_cast<uint32_t>(clock_->NowSeconds());
   if (prior.alive != entry.alive()) item_count_.fetch_add(entry.alive() ? 1 : -1);
   scope.vbucket().CountExpiring(prior.expiring, entry.alive() && entry.expiry != 0);
   if (log_ != nullptr) {
@@ -54,7 +57,7 @@ MutationResult Collection::Commit(CommitScope& scope, const std::string& key, Do
   if (!listeners_.empty()) {
     scope.AddEvent(MutationEvent{scope.key(), scope.vbucket().id(), entry.seqno, entry.cas,
                                  entry.deleted, entry.doc, entry.rev_seqno, entry.flags,
-                                 entry.expiry});
+                                 entry.deleted ? 0 : entry.expiry});
   }
   return MutationResult{stamp.cas, stamp.seqno, scope.vbucket().id()};
 }
@@ -135,6 +138,7 @@ Status Collection::Scan(std::string_view start, std::string_view end,
       VBucket::Stripe& stripe = vbucket.StripeFor(hash);
       std::lock_guard<std::mutex> lock(stripe.mutex);
       auto [stored_key, found] = VBucket::Find(stripe, key, hash);
+      if (found == nullptr) continue;  // a tombstone purged since the key was listed
       const DocumentEntry& entry = Visible(stripe, key, *found);
       const int64_t now = TimeFor(entry);
       if (entry.alive() && !entry.ExpiredAt(now)) item = ReadEntry(entry, now);

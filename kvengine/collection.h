@@ -110,6 +110,10 @@ class Collection {
   int64_t LiveBytes();
   // Expiry pager: turns every expired document into a tombstone; returns how many.
   size_t ExpireDue();
+  // Tombstone purger: forgets tombstones deleted at or before `deleted_by` (Unix seconds), so
+  // memory and, after the next compaction, the log hold only recent deletions. A key re-created
+  // afterwards starts a new revision history. Returns how many were purged.
+  size_t PurgeTombstones(int64_t deleted_by);
 
  private:
   struct NewState {

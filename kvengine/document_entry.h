@@ -17,7 +17,7 @@ struct DocumentEntry {
   uint64_t rev_seqno = 0;
   uint64_t seqno = 0;
   uint32_t flags = 0;
-  uint32_t expiry = 0;  // absolute Unix seconds, 0 = never
+  uint32_t expiry = 0;  // absolute Unix seconds, 0 = never; a tombstone's deletion time
   bool deleted = true;
   // A durable write whose log record is not yet fsynced: readers see the version kept in the
   // stripe's PendingSyncWrite instead, and other writes of the key get SyncWriteInProgress.

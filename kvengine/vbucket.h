@@ -35,8 +35,9 @@ uint16_t VBucketOf(std::string_view key);
 // - commit_mutex() orders commits: seqno and CAS are generated under it, and the log append and
 //   the listener turn (events()) are taken under it, so both follow seqno order. Lock order:
 //   stripe mutex, then commit mutex.
-// - Entries are never erased while the vBucket lives (tombstones keep metadata). The key index
-//   has its own mutex, taken after a stripe mutex when a key is first created.
+// - Entries are erased only by the tombstone purger (EraseIf), under the stripe mutex: a key
+//   listed from the key index may be gone when looked up. The key index has its own mutex,
+//   taken after a stripe mutex.
 // - Entry pointers are valid only while the stripe mutex is held (the table moves entries when
 //   it grows).
 class VBucket {
@@ -87,6 +88,10 @@ class VBucket {
   // unbounded); `from` itself is skipped when `exclusive`. Returns false once no key remains.
   bool CollectKeys(std::string_view from, bool exclusive, std::string_view end, size_t max,
                    std::vector<std::string>* out);
+
+  // Erases every entry `doomed` picks, one stripe at a time under that stripe's mutex, and its
+  // key from the key index. Returns how many.
+  size_t EraseIf(const std::function<bool(const std::string&, const DocumentEntry&)>& doomed);
 
   // Calls fn(key, entry) for every entry, one stripe at a time under that stripe's mutex.
   void ForEachEntry(const std::function<void(const std::string&, DocumentEntry&)>& fn);
