@@ -1,13 +1,17 @@
 #include "cli/shell_command.h"
 
+#include <termios.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli/shell_history.h"
+#include "cli/shell_line_editor.h"
 #include "cli/shell_session.h"
 #include "cli/statement_splitter.h"
 
@@ -64,6 +68,53 @@ bool RunScript(ShellSession& session, const std::string& text, bool* quit) {
   return ok;
 }
 
+// The terminal in raw mode while a line is edited: no echo, no line buffering, Ctrl-C as a key.
+// Output processing stays on, so "\n" still starts a new line. Restored on destruction, so
+// statements run (and Ctrl-C interrupts the shell) in the normal mode.
+class RawTerminal {
+ public:
+  RawTerminal() {
+    if (::tcgetattr(STDIN_FILENO, &saved_) != 0) return;
+    termios raw = saved_;
+    raw.c_lflag &= ~static_cast<tcflag_t>(ICANON | ECHO | ISIG | IEXTEN);
+    raw.c_iflag &= ~static_cast<tcflag_t>(IXON | ICRNL);
+    raw.c_cc[VMIN] = 1;
+    raw.c_cc[VTIME] = 0;
+    active_ = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0;
+  }
+  ~RawTerminal() {
+    if (active_) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_);
+  }
+  RawTerminal(const RawTerminal&) = delete;
+  RawTerminal& operator=(const RawTerminal&) = delete;
+
+ private:
+  termios saved_{};
+  bool active_ = false;
+};
+
+// Reads one line from the terminal through the editor, redrawing it after every key.
+LineEditor::Event ReadLine(LineEditor& editor, const std::string& prompt, std::string* line) {
+  RawTerminal raw;
+  editor.Start(prompt);
+  std::cout << editor.Render() << std::flush;
+  while (true) {
+    char byte;
+    const ssize_t n = ::read(STDIN_FILENO, &byte, 1);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return LineEditor::Event::kEof;
+    const LineEditor::Event event = editor.Feed(byte);
+    std::cout << editor.Render();
+    if (event == LineEditor::Event::kNone) {
+      std::cout << std::flush;
+      continue;
+    }
+    std::cout << (event == LineEditor::Event::kInterrupt ? "^C\n" : "\n") << std::flush;
+    *line = editor.line();
+    return event;
+  }
+}
+
 }  // namespace
 
 int ShellCommand(int argc, char** argv) {
@@ -92,15 +143,29 @@ int ShellCommand(int argc, char** argv) {
   }
 
   const bool interactive = isatty(STDIN_FILENO);
+  // Line editing needs a terminal on both sides; otherwise lines are read as they come.
+  const bool editing = interactive && isatty(STDOUT_FILENO);
   if (interactive) {
     std::cout << "Connected to " << opts.url << ". Type \\HELP for help, \\EXIT to leave.\n";
   }
+  ShellHistory history(editing ? ShellHistory::DefaultPath() : "");
+  LineEditor editor(&history.entries());
   StatementSplitter splitter;
   std::string line;
   while (!quit) {
-    if (interactive)
-      std::cout << (splitter.Pending().empty() ? "casql> " : "     > ") << std::flush;
-    if (!std::getline(std::cin, line)) break;
+    const char* prompt = splitter.Pending().empty() ? "casql> " : "     > ";
+    if (editing) {
+      const LineEditor::Event event = ReadLine(editor, prompt, &line);
+      if (event == LineEditor::Event::kEof) break;
+      if (event == LineEditor::Event::kInterrupt) {
+        splitter.Clear();  // Ctrl-C abandons the statement being typed
+        continue;
+      }
+      history.Add(line);
+    } else {
+      if (interactive) std::cout << prompt << std::flush;
+      if (!std::getline(std::cin, line)) break;
+    }
     if (splitter.Pending().empty() && Trim(line).rfind('\\', 0) == 0) {
       ok = session.Command(line, &quit) && ok;
       continue;

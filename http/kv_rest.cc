@@ -128,6 +128,7 @@ int HttpStatus(kv::KvStatus status, bool conditional) {
     case KvStatus::kDurabilityInvalidLevel:
       return 400;
     case KvStatus::kTmpfail:
+    case KvStatus::kSyncWriteInProgress:
     case KvStatus::kDurabilityImpossible:
     case KvStatus::kSyncWriteAmbiguous:
       return 503;

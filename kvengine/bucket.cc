@@ -270,7 +270,7 @@ Status Bucket::Compact(bool fsync) {
   Result<uint64_t> number = log_->Rotate();
   if (!number.ok()) return number.status();
   Result<std::unique_ptr<SnapshotWriter>> writer =
-      SnapshotWriter::Open(log_->dir() / NumberedFileName(*number, ".snap"));
+      SnapshotWriter::Open(log_->dir() / NumberedFileName(*number, ".snap"), log_->fault());
   if (!writer.ok()) return writer.status();
   SnapshotWriter& snapshot = **writer;
   AppendCatalogRecords(snapshot.buffer());

@@ -49,6 +49,13 @@ uint64_t BucketLog::Append(std::string_view record, int64_t live_delta) {
   return appended_;
 }
 
+void BucketLog::AdjustLiveBytes(int64_t delta) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  live_bytes_ += delta;
+  over_limit_.store(OverLimitLocked(), std::memory_order_relaxed);
+  if (wake_compactor_ && WantsCompactionLocked()) wake_compactor_();
+}
+
 void BucketLog::AcquireIo(std::unique_lock<std::mutex>& lock) {
   io_done_.wait(lock, [&] { return !io_busy_; });
   io_busy_ = true;
@@ -90,7 +97,7 @@ Status BucketLog::Sync(uint64_t position, std::chrono::steady_clock::time_point 
     lock.lock();
     if (status.ok()) {
       file_offset_ += batch.size();
-      durable_ = batch_end;
+      SetDurable(batch_end);
     } else {
       buffer_.insert(0, batch);
     }
@@ -142,7 +149,7 @@ Result<uint64_t> BucketLog::Rotate() {
     fd_ = *fd;
     fd_segment_ = next;
     file_offset_ = 0;
-    durable_ = batch_end;
+    SetDurable(batch_end);
   } else {
     if (fd.ok()) ::close(*fd);
     TruncateFile(old_path, file_offset_);

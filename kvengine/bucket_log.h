@@ -61,15 +61,21 @@ class BucketLog {
   BucketLog& operator=(const BucketLog&) = delete;
 
   const std::filesystem::path& dir() const { return dir_; }
+  const WriteFault& fault() const { return options_.fault; }
 
   // Queues a record; `live_delta` is the change it makes to the live data size. Returns the log
   // position the record ends at, for Sync.
   uint64_t Append(std::string_view record, int64_t live_delta);
+  // Changes the live data size without a record (purged tombstones).
+  void AdjustLiveBytes(int64_t delta);
   // Returns once everything up to `position` is written (and fsynced when enabled). EINTERNAL if
   // the write failed; SyncWriteAmbiguous if the deadline passed while another writer's I/O ran.
   Status Sync(uint64_t position, std::chrono::steady_clock::time_point deadline);
   Status SyncAll();
   bool healthy() const { return !failed_.load(std::memory_order_acquire); }
+  // The log position everything before which is on disk; lock-free, for readers deciding whether
+  // a durable write has become visible.
+  uint64_t durable_position() const { return durable_position_.load(std::memory_order_acquire); }
   Status health() const;
 
   // Compaction support: Rotate closes the current segment (written and synced) and starts the
@@ -96,6 +102,10 @@ class BucketLog {
   // Takes the I/O role; caller holds the lock, which is released while waiting.
   void AcquireIo(std::unique_lock<std::mutex>& lock);
   void ReleaseIo(const Status& status);
+  void SetDurable(uint64_t position) {
+    durable_ = position;
+    durable_position_.store(position, std::memory_order_release);
+  }
 
   const std::filesystem::path dir_;
   const Options options_;
@@ -121,7 +131,8 @@ class BucketLog {
   std::function<void()> wake_compactor_;
   std::condition_variable compacted_;
   std::atomic<bool> failed_{false};
-  std::atomic<bool> over_limit_{false};  // a hint for WaitIfOverLimit's lock-free fast path
+  std::atomic<uint64_t> durable_position_{0};  // durable_, readable without the mutex
+  std::atomic<bool> over_limit_{false};        // a hint for WaitIfOverLimit's lock-free fast path
 };
 
 }  // namespace casql::kv

@@ -40,6 +40,9 @@ MutationResult Collection::Commit(CommitScope& scope, const std::string& key, Do
   entry.cas = stamp.cas;
   entry.rev_seqno += 1;
   entry.lock_cas = 0;
+  // A tombstone's expiry holds its deletion time (as in kv_engine), logged with it, so the
+  // tombstone purger knows its age also after a restart.
+  if (entry.deleted) entry.expiry = static_cast<uint32_t>(clock_->NowSeconds());
   if (prior.alive != entry.alive()) item_count_.fetch_add(entry.alive() ? 1 : -1);
   scope.vbucket().CountExpiring(prior.expiring, entry.alive() && entry.expiry != 0);
   if (log_ != nullptr) {
@@ -54,7 +57,7 @@ MutationResult Collection::Commit(CommitScope& scope, const std::string& key, Do
   if (!listeners_.empty()) {
     scope.AddEvent(MutationEvent{scope.key(), scope.vbucket().id(), entry.seqno, entry.cas,
                                  entry.deleted, entry.doc, entry.rev_seqno, entry.flags,
-                                 entry.expiry});
+                                 entry.deleted ? 0 : entry.expiry});
   }
   return MutationResult{stamp.cas, stamp.seqno, scope.vbucket().id()};
 }
@@ -62,7 +65,8 @@ MutationResult Collection::Commit(CommitScope& scope, const std::string& key, Do
 void Collection::Normalize(CommitScope& scope, const std::string& key, DocumentEntry& entry,
                            int64_t now) {
   if (entry.lock_cas != 0 && !entry.LockedAt(now)) entry.lock_cas = 0;
-  if (entry.ExpiredAt(now)) {
+  // A pending durable write is settled (SettlePending) before anything expires it.
+  if (entry.ExpiredAt(now) && !entry.sync_pending) {
     const Prior prior = PriorOf(key, &entry);
     entry.doc = nullptr;
     entry.deleted = true;
@@ -83,6 +87,23 @@ GetResult Collection::ReadEntry(const DocumentEntry& entry, int64_t now) const {
   return result;
 }
 
+const DocumentEntry& Collection::Visible(const VBucket::Stripe& stripe, std::string_view key,
+                                         const DocumentEntry& entry) const {
+  if (!entry.sync_pending) return entry;
+  const PendingSyncWrite& pending = stripe.pending.find(key)->second;
+  return log_->durable_position() >= pending.log_position ? entry : pending.visible;
+}
+
+bool Collection::SettlePending(VBucket::Stripe& stripe, std::string_view key,
+                               DocumentEntry& entry) {
+  if (!entry.sync_pending) return true;
+  auto it = stripe.pending.find(key);
+  if (log_->durable_position() < it->second.log_position) return false;
+  stripe.pending.erase(it);
+  entry.sync_pending = false;
+  return true;
+}
+
 Result<GetResult> Collection::Get(std::string_view key) {
   CASQL_KV_RETURN_IF_ERROR(ValidateKey(key));
   VBucket* vbucket = FindVBucket(VBucketOf(key));
@@ -92,12 +113,13 @@ Result<GetResult> Collection::Get(std::string_view key) {
   const uint64_t hash = KeyTable::Hash(key);
   VBucket::Stripe& stripe = vbucket->StripeFor(hash);
   std::lock_guard<std::mutex> lock(stripe.mutex);
-  auto [stored_key, entry] = VBucket::Find(stripe, key, hash);
-  const int64_t now = clock_->NowSeconds();
-  if (entry == nullptr || !entry->alive() || entry->ExpiredAt(now)) {
-    return Status(KvStatus::kKeyEnoent, "document not found");
-  }
-  return ReadEntry(*entry, now);
+  auto [stored_key, found] = VBucket::Find(stripe, key, hash);
+  if (found == nullptr) return Status(KvStatus::kKeyEnoent, "document not found");
+  const DocumentEntry& entry = Visible(stripe, key, *found);
+  if (!entry.alive()) return Status(KvStatus::kKeyEnoent, "document not found");
+  const int64_t now = TimeFor(entry);
+  if (entry.ExpiredAt(now)) return Status(KvStatus::kKeyEnoent, "document not found");
+  return ReadEntry(entry, now);
 }
 
 Status Collection::Scan(std::string_view start, std::string_view end,
@@ -115,9 +137,11 @@ Status Collection::Scan(std::string_view start, std::string_view end,
       const uint64_t hash = KeyTable::Hash(key);
       VBucket::Stripe& stripe = vbucket.StripeFor(hash);
       std::lock_guard<std::mutex> lock(stripe.mutex);
-      auto [stored_key, entry] = VBucket::Find(stripe, key, hash);
-      const int64_t now = clock_->NowSeconds();
-      if (entry->alive() && !entry->ExpiredAt(now)) item = ReadEntry(*entry, now);
+      auto [stored_key, found] = VBucket::Find(stripe, key, hash);
+      if (found == nullptr) continue;  // a tombstone purged since the key was listed
+      const DocumentEntry& entry = Visible(stripe, key, *found);
+      const int64_t now = TimeFor(entry);
+      if (entry.alive() && !entry.ExpiredAt(now)) item = ReadEntry(entry, now);
     }
     if (item && !fn(key, *item)) break;
   }

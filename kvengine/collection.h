@@ -110,6 +110,10 @@ class Collection {
   int64_t LiveBytes();
   // Expiry pager: turns every expired document into a tombstone; returns how many.
   size_t ExpireDue();
+  // Tombstone purger: forgets tombstones deleted at or before `deleted_by` (Unix seconds), so
+  // memory and, after the next compaction, the log hold only recent deletions. A key re-created
+  // afterwards starts a new revision history. Returns how many were purged.
+  size_t PurgeTombstones(int64_t deleted_by);
 
  private:
   struct NewState {
@@ -132,9 +136,12 @@ class Collection {
   template <typename Decide>
   Result<MutationResult> Mutate(std::string_view key, const MutationOptions& options,
                                 Decide&& decide);
+  // The part of Mutate under the key's locks. With `sync` the write becomes a pending durable
+  // write (see PendingSyncWrite); the body it replaces is moved to `replaced`, to be freed once
+  // the locks are released.
   template <typename Decide>
-  Result<MutationResult> MutateLocked(std::string_view key, const MutationOptions& options,
-                                      Decide& decide, uint64_t* log_position);
+  Result<MutationResult> MutateLocked(CommitScope& scope, const MutationOptions& options, bool sync,
+                                      Decide& decide, DocPtr* replaced);
   // Stamps `entry` (already holding its new state) with a new seqno, CAS and rev seqno, and
   // appends it to the log.
   MutationResult Commit(CommitScope& scope, const std::string& key, DocumentEntry& entry,
@@ -143,6 +150,18 @@ class Collection {
   // (kv_engine expires on access), under the key's stripe mutex.
   void Normalize(CommitScope& scope, const std::string& key, DocumentEntry& entry, int64_t now);
   GetResult ReadEntry(const DocumentEntry& entry, int64_t now) const;
+  // The version of `entry` readers see: the one before a durable write still awaiting its fsync.
+  // Caller holds the stripe's mutex.
+  const DocumentEntry& Visible(const VBucket::Stripe& stripe, std::string_view key,
+                               const DocumentEntry& entry) const;
+  // Ends the key's pending durable write once the log is durable past it. Returns false while it
+  // still waits (the caller then answers SyncWriteInProgress). Caller holds the stripe's mutex.
+  bool SettlePending(VBucket::Stripe& stripe, std::string_view key, DocumentEntry& entry);
+  // The time a read of `entry` needs: only expiring or locked entries depend on it, so most reads
+  // skip the clock (0 then stands for any time).
+  int64_t TimeFor(const DocumentEntry& entry) const {
+    return entry.expiry != 0 || entry.lock_cas != 0 ? clock_->NowSeconds() : 0;
+  }
   Result<MutationResult> Concat(std::string_view key, std::string_view bytes,
                                 const MutationOptions& options, bool append);
   Result<std::pair<uint64_t, MutationResult>> Arithmetic(std::string_view key, uint64_t delta,

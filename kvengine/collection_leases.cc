@@ -44,6 +44,10 @@ Result<GetResult> Collection::GetAndLock(std::string_view key, uint32_t lock_sec
   CommitScope scope(*this, *vbucket, key);
   auto [stored_key, entry] = scope.Find();
   if (entry == nullptr) return Status(KvStatus::kKeyEnoent, "document not found");
+  if (!SettlePending(scope.stripe(), *stored_key, *entry)) {
+    return Status(KvStatus::kSyncWriteInProgress,
+                  "a durable write of this document is in progress; retry");
+  }
   const int64_t now = clock_->NowSeconds();
   Normalize(scope, *stored_key, *entry, now);
   if (!entry->alive()) return Status(KvStatus::kKeyEnoent, "document not found");

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "kvengine/bucket_log.h"
 #include "kvengine/collection.h"
 #include "kvengine/commit_scope.h"
 #include "kvengine/log_record.h"
@@ -56,6 +57,24 @@ int64_t Collection::LiveBytes() {
   return total;
 }
 
+size_t Collection::PurgeTombstones(int64_t deleted_by) {
+  size_t purged = 0;
+  int64_t record_bytes = 0;
+  for (uint16_t id = 0; id < kNumVBuckets; ++id) {
+    VBucket* vbucket = FindVBucket(id);
+    if (vbucket == nullptr) continue;
+    purged += vbucket->EraseIf([&](const std::string& key, const DocumentEntry& entry) {
+      // A pending durable delete is still the one readers do not see yet: keep it.
+      if (!entry.deleted || entry.sync_pending || entry.expiry > deleted_by) return false;
+      if (entry.seqno != 0) record_bytes += static_cast<int64_t>(PriorOf(key, &entry).record_bytes);
+      return true;
+    });
+  }
+  // The log still holds the tombstones' records; the next snapshot leaves them out.
+  if (log_ != nullptr && record_bytes != 0) log_->AdjustLiveBytes(-record_bytes);
+  return purged;
+}
+
 size_t Collection::ExpireDue() {
   const int64_t now = clock_->NowSeconds();
   size_t expired = 0;
@@ -71,6 +90,10 @@ size_t Collection::ExpireDue() {
     for (const std::string& key : due) {
       CommitScope scope(*this, *vbucket, key);
       auto [stored_key, entry] = scope.Find();
+      if (entry == nullptr) continue;
+      // A durable write still waiting for its fsync replaced the expiring version; it is checked
+      // again on the next run.
+      if (!SettlePending(scope.stripe(), *stored_key, *entry)) continue;
       if (entry->ExpiredAt(now)) ++expired;
       Normalize(scope, *stored_key, *entry, now);
     }

@@ -10,7 +10,7 @@ namespace casql::kv {
 
 // The locks one operation holds on a key and the mutation events it owes the listeners. The
 // stripe mutex is taken on construction, the vBucket's commit mutex by the first commit. On
-// destruction both are released, then the events are delivered, each in its turn (see
+// destruction (or Unlock) both are released, then the events are delivered, each in its turn (see
 // EventSequencer), so listeners see a vBucket's mutations in seqno order without holding locks.
 class Collection::CommitScope {
  public:
@@ -22,8 +22,7 @@ class Collection::CommitScope {
         stripe_(vbucket.StripeFor(hash_)),
         stripe_lock_(stripe_.mutex) {}
   ~CommitScope() {
-    stripe_lock_.unlock();
-    if (commit_lock_.owns_lock()) commit_lock_.unlock();
+    Unlock();
     for (const auto& [turn, event] : events_) {
       vbucket_.events().WaitTurn(turn);
       collection_.listeners_.Notify(event);
@@ -34,6 +33,14 @@ class Collection::CommitScope {
   CommitScope& operator=(const CommitScope&) = delete;
 
   VBucket& vbucket() { return vbucket_; }
+  VBucket::Stripe& stripe() { return stripe_; }
+  // Releases the locks early (a durable write waits for its fsync without them); the events are
+  // still delivered on destruction. LockStripe takes the stripe mutex again.
+  void Unlock() {
+    if (stripe_lock_.owns_lock()) stripe_lock_.unlock();
+    if (commit_lock_.owns_lock()) commit_lock_.unlock();
+  }
+  void LockStripe() { stripe_lock_.lock(); }
   // The caller's key: unlike the stored one it stays put after the stripe is released.
   std::string_view key() const { return key_; }
   // The key's entry, null if it was never written; Create adds it.

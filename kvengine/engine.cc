@@ -86,8 +86,10 @@ Status Engine::Recover() {
 }
 
 void Engine::StartBackgroundTasks() {
-  pager_ =
-      std::make_unique<PeriodicTask>(options_.expiry_pager_interval, [this] { RunExpiryPager(); });
+  pager_ = std::make_unique<PeriodicTask>(options_.expiry_pager_interval, [this] {
+    RunExpiryPager();
+    RunTombstonePurger();
+  });
   if (!persistent()) return;
   flusher_ = std::make_unique<PeriodicTask>(kFlushInterval, [this] { Flusher(); });
   compactor_ = std::make_unique<PeriodicTask>(kCompactionCheckInterval, [this] { Compactor(); });
@@ -117,6 +119,18 @@ size_t Engine::RunExpiryPager() {
     for (const auto& collection : bucket->AllCollections()) expired += collection->ExpireDue();
   }
   return expired;
+}
+
+size_t Engine::RunTombstonePurger() {
+  const int64_t deleted_by =
+      options_.clock->NowSeconds() - options_.metadata_purge_interval.count();
+  size_t purged = 0;
+  for (const auto& bucket : AllBuckets()) {
+    for (const auto& collection : bucket->AllCollections()) {
+      purged += collection->PurgeTombstones(deleted_by);
+    }
+  }
+  return purged;
 }
 
 Status Engine::Compact(std::string_view name) {

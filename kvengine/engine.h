@@ -38,6 +38,9 @@ class Engine {
     // Time for expiry and lock timeouts; the system clock when null.
     std::shared_ptr<const Clock> clock;
     std::chrono::milliseconds expiry_pager_interval{10'000};
+    // Tombstones older than this are purged (Couchbase's metadata purge interval, 3 days by
+    // default); the expiry pager runs the purger.
+    std::chrono::seconds metadata_purge_interval{3 * 24 * 60 * 60};
     // A log may grow to twice its live data plus this before compaction holds writers back.
     uint64_t compaction_slack_bytes = 16 << 20;
     // Test and --fault-injection hook making log writes fail as on a full disk.
@@ -71,6 +74,8 @@ class Engine {
   const RecoveryReport& recovery_report() const { return recovery_report_; }
   // Runs the expiry pager now; returns how many documents it expired.
   size_t RunExpiryPager();
+  // Purges the tombstones older than the metadata purge interval now; returns how many.
+  size_t RunTombstonePurger();
   // Compacts one bucket's log now (the compactor does this on its own when needed).
   Status Compact(std::string_view bucket);
   Result<BucketLog::Stats> LogStats(std::string_view bucket) const;

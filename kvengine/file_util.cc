@@ -10,7 +10,10 @@
 namespace casql::kv {
 
 Status IoError(std::string_view what, const std::filesystem::path& path, int error) {
-  return Status(KvStatus::kEinternal,
+  // A full disk is temporary (space can be freed, the flusher retries): TMPFAIL tells clients to
+  // retry, as kv_engine does when it cannot take writes.
+  const bool no_space = error == ENOSPC || error == EDQUOT;
+  return Status(no_space ? KvStatus::kTmpfail : KvStatus::kEinternal,
                 std::string(what) + " " + path.string() + " failed: " + std::strerror(error));
 }
 

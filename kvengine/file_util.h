@@ -14,7 +14,8 @@ namespace casql::kv {
 // (ENOSPC) without writing anything.
 using WriteFault = std::function<bool()>;
 
-// POSIX file helpers; failures are EINTERNAL with the path and the system's reason.
+// POSIX file helpers; failures are EINTERNAL with the path and the system's reason, TMPFAIL when
+// the disk is full (ENOSPC, EDQUOT).
 Status WriteAll(int fd, std::string_view data, const std::filesystem::path& path,
                 const WriteFault& fault);
 Status SyncFd(int fd, const std::filesystem::path& path);

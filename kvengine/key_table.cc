@@ -1,6 +1,7 @@
 #include "kvengine/key_table.h"
 
 #include <bit>
+#include <cstddef>
 #include <utility>
 
 namespace casql::kv {
@@ -31,6 +32,28 @@ KeyTable::Node* KeyTable::Insert(std::string_view key, uint64_t hash) {
   slot.node.key = std::string(key);
   ++size_;
   return &slot.node;
+}
+
+bool KeyTable::Erase(std::string_view key, uint64_t hash) {
+  Node* node = Find(key, hash);
+  if (node == nullptr) return false;
+  const size_t mask = slots_.size() - 1;
+  size_t hole = static_cast<size_t>(
+      reinterpret_cast<Slot*>(reinterpret_cast<char*>(node) - offsetof(Slot, node)) -
+      slots_.data());
+  slots_[hole] = Slot{};
+  // Pull back every following entry of the run that may live in the hole: one whose home slot
+  // is not cyclically within (hole, next].
+  for (size_t next = (hole + 1) & mask; slots_[next].used; next = (next + 1) & mask) {
+    const size_t home = IndexOf(slots_[next].hash);
+    const bool stays = hole < next ? (home > hole && home <= next) : (home > hole || home <= next);
+    if (stays) continue;
+    slots_[hole] = std::move(slots_[next]);
+    slots_[next] = Slot{};
+    hole = next;
+  }
+  --size_;
+  return true;
 }
 
 void KeyTable::Grow() {

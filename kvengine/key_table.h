@@ -29,6 +29,8 @@ class KeyTable {
   Node* Find(std::string_view key, uint64_t hash);
   // Adds `key`, which must not be present.
   Node* Insert(std::string_view key, uint64_t hash);
+  // Removes `key` if present (backward-shift deletion: no markers left to lengthen probes).
+  bool Erase(std::string_view key, uint64_t hash);
   template <typename Fn>
   void ForEach(Fn&& fn) {
     for (Slot& slot : slots_) {

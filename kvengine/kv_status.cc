@@ -38,6 +38,8 @@ const char* KvStatusName(KvStatus status) {
       return "DurabilityInvalidLevel";
     case KvStatus::kDurabilityImpossible:
       return "DurabilityImpossible";
+    case KvStatus::kSyncWriteInProgress:
+      return "SyncWriteInProgress";
     case KvStatus::kSyncWriteAmbiguous:
       return "SyncWriteAmbiguous";
   }

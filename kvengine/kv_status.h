@@ -27,6 +27,7 @@ enum class KvStatus : uint16_t {
   kUnknownScope = 0x8c,
   kDurabilityInvalidLevel = 0xa0,
   kDurabilityImpossible = 0xa1,
+  kSyncWriteInProgress = 0xa2,
   kSyncWriteAmbiguous = 0xa3,
 };
 

@@ -15,14 +15,19 @@ constexpr size_t kWriteChunk = 1 << 20;
 
 }  // namespace
 
-SnapshotWriter::SnapshotWriter(std::filesystem::path final_path, int fd)
-    : final_path_(std::move(final_path)), temp_path_(final_path_.string() + ".tmp"), fd_(fd) {}
+SnapshotWriter::SnapshotWriter(std::filesystem::path final_path, int fd, WriteFault fault)
+    : final_path_(std::move(final_path)),
+      temp_path_(final_path_.string() + ".tmp"),
+      fd_(fd),
+      fault_(std::move(fault)) {}
 
-Result<std::unique_ptr<SnapshotWriter>> SnapshotWriter::Open(std::filesystem::path final_path) {
+Result<std::unique_ptr<SnapshotWriter>> SnapshotWriter::Open(std::filesystem::path final_path,
+                                                             WriteFault fault) {
   const std::filesystem::path temp = final_path.string() + ".tmp";
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return IoError("open", temp, errno);
-  return std::unique_ptr<SnapshotWriter>(new SnapshotWriter(std::move(final_path), fd));
+  return std::unique_ptr<SnapshotWriter>(
+      new SnapshotWriter(std::move(final_path), fd, std::move(fault)));
 }
 
 SnapshotWriter::~SnapshotWriter() {
@@ -35,14 +40,14 @@ SnapshotWriter::~SnapshotWriter() {
 
 Status SnapshotWriter::MaybeWrite() {
   if (buffer_.size() < kWriteChunk) return Status::OK();
-  CASQL_KV_RETURN_IF_ERROR(WriteAll(fd_, buffer_, temp_path_, nullptr));
+  CASQL_KV_RETURN_IF_ERROR(WriteAll(fd_, buffer_, temp_path_, fault_));
   written_ += buffer_.size();
   buffer_.clear();
   return Status::OK();
 }
 
 Result<uint64_t> SnapshotWriter::Finish(bool fsync) {
-  CASQL_KV_RETURN_IF_ERROR(WriteAll(fd_, buffer_, temp_path_, nullptr));
+  CASQL_KV_RETURN_IF_ERROR(WriteAll(fd_, buffer_, temp_path_, fault_));
   written_ += buffer_.size();
   buffer_.clear();
   if (fsync) CASQL_KV_RETURN_IF_ERROR(SyncFd(fd_, temp_path_));

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "kvengine/file_util.h"
 #include "kvengine/kv_status.h"
 
 namespace casql::kv {
@@ -15,7 +16,9 @@ namespace casql::kv {
 // Thread safety: one writer, one thread.
 class SnapshotWriter {
  public:
-  static Result<std::unique_ptr<SnapshotWriter>> Open(std::filesystem::path final_path);
+  // `fault` as for the log (tests: a full disk).
+  static Result<std::unique_ptr<SnapshotWriter>> Open(std::filesystem::path final_path,
+                                                      WriteFault fault = nullptr);
   ~SnapshotWriter();
   SnapshotWriter(const SnapshotWriter&) = delete;
   SnapshotWriter& operator=(const SnapshotWriter&) = delete;
@@ -27,11 +30,12 @@ class SnapshotWriter {
   Result<uint64_t> Finish(bool fsync);
 
  private:
-  SnapshotWriter(std::filesystem::path final_path, int fd);
+  SnapshotWriter(std::filesystem::path final_path, int fd, WriteFault fault);
 
   const std::filesystem::path final_path_;
   const std::filesystem::path temp_path_;
   int fd_;
+  const WriteFault fault_;
   std::string buffer_;
   uint64_t written_ = 0;
   bool finished_ = false;

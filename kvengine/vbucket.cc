@@ -41,6 +41,24 @@ bool VBucket::CollectKeys(std::string_view from, bool exclusive, std::string_vie
   return it != key_index_.end() && (end.empty() || *it < end);
 }
 
+size_t VBucket::EraseIf(
+    const std::function<bool(const std::string&, const DocumentEntry&)>& doomed) {
+  size_t erased = 0;
+  std::vector<std::string> keys;
+  for (Stripe& stripe : stripes_) {
+    std::lock_guard<std::mutex> lock(stripe.mutex);
+    keys.clear();
+    stripe.table.ForEach([&](KeyTable::Node& node) {
+      if (doomed(node.key, node.entry)) keys.push_back(node.key);
+    });
+    for (const std::string& key : keys) stripe.table.Erase(key, KeyTable::Hash(key));
+    std::lock_guard<std::mutex> index_lock(key_index_mutex_);
+    for (const std::string& key : keys) key_index_.erase(key);
+    erased += keys.size();
+  }
+  return erased;
+}
+
 void VBucket::ForEachEntry(const std::function<void(const std::string&, DocumentEntry&)>& fn) {
   for (Stripe& stripe : stripes_) {
     std::lock_guard<std::mutex> lock(stripe.mutex);

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -34,8 +35,9 @@ uint16_t VBucketOf(std::string_view key);
 // - commit_mutex() orders commits: seqno and CAS are generated under it, and the log append and
 //   the listener turn (events()) are taken under it, so both follow seqno order. Lock order:
 //   stripe mutex, then commit mutex.
-// - Entries are never erased while the vBucket lives (tombstones keep metadata). The key index
-//   has its own mutex, taken after a stripe mutex when a key is first created.
+// - Entries are erased only by the tombstone purger (EraseIf), under the stripe mutex: a key
+//   listed from the key index may be gone when looked up. The key index has its own mutex,
+//   taken after a stripe mutex.
 // - Entry pointers are valid only while the stripe mutex is held (the table moves entries when
 //   it grows).
 class VBucket {
@@ -44,6 +46,8 @@ class VBucket {
   struct alignas(64) Stripe {
     std::mutex mutex;
     KeyTable table;
+    // Keys with a durable write awaiting its fsync (DocumentEntry::sync_pending); rarely non-empty.
+    std::map<std::string, PendingSyncWrite, std::less<>> pending;
   };
   struct Stamp {
     uint64_t seqno;
@@ -84,6 +88,10 @@ class VBucket {
   // unbounded); `from` itself is skipped when `exclusive`. Returns false once no key remains.
   bool CollectKeys(std::string_view from, bool exclusive, std::string_view end, size_t max,
                    std::vector<std::string>* out);
+
+  // Erases every entry `doomed` picks, one stripe at a time under that stripe's mutex, and its
+  // key from the key index. Returns how many.
+  size_t EraseIf(const std::function<bool(const std::string&, const DocumentEntry&)>& doomed);
 
   // Calls fn(key, entry) for every entry, one stripe at a time under that stripe's mutex.
   void ForEachEntry(const std::function<void(const std::string&, DocumentEntry&)>& fn);
