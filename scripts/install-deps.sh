@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config ninja-build ccache
   antlr4 libantlr4-runtime-dev default-jre-headless
-  rapidjson-dev libcpp-httplib-dev libre2-dev libssl-dev zlib1g-dev
+  rapidjson-dev libcpp-httplib-dev libre2-dev libssl-dev zlib1g-dev libasio-dev
   libhowardhinnant-date-dev tzdata
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev
