@@ -10,8 +10,14 @@ packages=(
   libhowardhinnant-date-dev tzdata
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev
-  curl python3
+  curl python3 memcached
 )
+
+# Node.js and npm run the official Couchbase SDK tests (tests/sdk); a node already on the
+# machine is kept.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

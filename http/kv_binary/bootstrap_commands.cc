@@ -109,6 +109,7 @@ void SelectBucket(CommandContext& c) {
   if (name == kNoBucketName) {
     s.bucket.clear();
     s.collections_by_id.clear();
+    s.default_collection.reset();
     c.Send(kSuccess);
     return;
   }
@@ -123,6 +124,7 @@ void SelectBucket(CommandContext& c) {
   }
   s.bucket = name;
   s.collections_by_id.clear();
+  s.default_collection.reset();
   c.Send(kSuccess);
 }
 

@@ -62,12 +62,16 @@ std::optional<ResolvedKey> ResolveKey(CommandContext& c, Access access) {
     }
     resolved.key = split->key;
   } else {
-    auto found = c.service.engine->FindCollection(kv::KeyspaceId{c.session.bucket});
-    if (!found.ok()) {
-      c.Error(kNoBucket, found.status().message());
-      return std::nullopt;
+    std::shared_ptr<kv::Collection>& cached = c.session.default_collection;
+    if (cached == nullptr || cached->dropped()) {
+      auto found = c.service.engine->FindCollection(kv::KeyspaceId{c.session.bucket});
+      if (!found.ok()) {
+        c.Error(kNoBucket, found.status().message());
+        return std::nullopt;
+      }
+      cached = std::move(found).value();
     }
-    resolved.collection = std::move(found).value();
+    resolved.collection = cached;
     resolved.key = c.request.key;
   }
   if (resolved.key.empty() || resolved.key.size() > kv::kMaxKeyBytes) {

@@ -28,8 +28,10 @@ struct Session {
   std::optional<std::string> user;     // set once SASL succeeded
   std::unique_ptr<ScramServer> scram;  // a SCRAM exchange in progress
   std::string bucket;                  // selected bucket; empty = none
-  // Collections resolved by id for this bucket (dropped ones are noticed on use).
+  // Collections resolved for this bucket, so a request need not look them up in the engine's
+  // catalog (dropped ones are noticed on use): by id with COLLECTIONS, else the default one.
   std::unordered_map<uint32_t, std::shared_ptr<kv::Collection>> collections_by_id;
+  std::shared_ptr<kv::Collection> default_collection;
 
   bool close_after_reply = false;  // QUIT, or a request after which the stream is unusable
 };
