@@ -8,9 +8,12 @@ Connection::Connection(asio::ip::tcp::socket socket, KvServer* server)
     : socket_(std::move(socket)), server_(server) {}
 
 void Connection::Start() {
-  asio::error_code ignored;
-  socket_.set_option(asio::ip::tcp::no_delay(true), ignored);
-  Read();
+  // Accepted on the acceptor's thread: from here on only the connection's own thread runs it.
+  asio::post(socket_.get_executor(), [self = shared_from_this()] {
+    asio::error_code ignored;
+    self->socket_.set_option(asio::ip::tcp::no_delay(true), ignored);
+    self->Read();
+  });
 }
 
 void Connection::Close() {

@@ -18,8 +18,8 @@ class KvServer;
 // pauses while more than max_pending_output bytes of responses wait (flow control). A
 // malformed frame closes the connection: the byte stream cannot be resynchronised.
 //
-// Thread safety: every handler runs on the connection's strand; Close may be called from any
-// thread (it posts to the strand).
+// Thread safety: every handler runs on the thread of the connection's io_context; Close may be
+// called from any thread (it posts to that context).
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
   Connection(asio::ip::tcp::socket socket, KvServer* server);

@@ -1,20 +1,35 @@
 #include "http/kv_binary/kv_server.h"
 
+#include <algorithm>
+
 #include <asio.hpp>
 
 #include "http/kv_binary/connection.h"
 
 namespace casql::kvbin {
 
+// One io_context per thread, each run by its own thread: a connection lives on one of them
+// (round robin), so its handlers never hop between threads and need no strand. The acceptor
+// lives on the first.
 struct KvServer::Impl {
-  asio::io_context io;
-  asio::ip::tcp::acceptor acceptor{io};
-  // Keeps run() going while there is nothing to accept yet.
-  asio::executor_work_guard<asio::io_context::executor_type> work = asio::make_work_guard(io);
+  explicit Impl(int threads) {
+    for (int i = 0; i < std::max(threads, 1); ++i) {
+      contexts.push_back(std::make_unique<asio::io_context>(1));
+      // Keeps run() going while a context has no connection yet.
+      work.push_back(asio::make_work_guard(*contexts.back()));
+    }
+    acceptor = std::make_unique<asio::ip::tcp::acceptor>(*contexts.front());
+  }
+  asio::io_context& Next() { return *contexts[next++ % contexts.size()]; }
+
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> work;
+  std::unique_ptr<asio::ip::tcp::acceptor> acceptor;
+  size_t next = 0;  // only touched by the accept handler
 };
 
 KvServer::KvServer(kv::Engine* engine, const Authenticator* users, KvServerOptions options)
-    : impl_(std::make_unique<Impl>()),
+    : impl_(std::make_unique<Impl>(options.threads)),
       options_(std::move(options)),
       handler_(ServiceContext{engine, users, NodeServices{0, options_.query_port}}) {}
 
@@ -30,7 +45,7 @@ kv::Status KvServer::Bind() {
                       "KV port: cannot use address " + options_.host + ": " + error.message());
   }
   const asio::ip::tcp::endpoint endpoint(address, static_cast<uint16_t>(options_.port));
-  auto& acceptor = impl_->acceptor;
+  auto& acceptor = *impl_->acceptor;
   acceptor.open(endpoint.protocol(), error);
   if (!error) acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true), error);
   if (!error) acceptor.bind(endpoint, error);
@@ -48,28 +63,28 @@ kv::Status KvServer::Bind() {
 
 void KvServer::Start() {
   Accept();
-  for (int i = 0; i < options_.threads; ++i) {
-    threads_.emplace_back([this] { impl_->io.run(); });
+  for (auto& context : impl_->contexts) {
+    threads_.emplace_back([io = context.get()] { io->run(); });
   }
 }
 
 void KvServer::Accept() {
-  impl_->acceptor.async_accept(asio::make_strand(impl_->io), [this](const asio::error_code& error,
-                                                                    asio::ip::tcp::socket socket) {
-    if (error == asio::error::operation_aborted || !impl_->acceptor.is_open()) return;
-    if (!error) {
-      std::lock_guard<std::mutex> lock(connections_mutex_);
-      if (!stopped_ && connections_.size() < options_.max_connections) {
-        auto connection = std::make_shared<Connection>(std::move(socket), this);
-        connections_.insert(connection);
-        connection_count_.store(connections_.size());
-        connection->Start();
-      }
-      // Otherwise the socket closes as it goes out of scope: kv_engine also drops
-      // connections above its limit rather than answering them.
-    }
-    Accept();
-  });
+  impl_->acceptor->async_accept(
+      impl_->Next(), [this](const asio::error_code& error, asio::ip::tcp::socket socket) {
+        if (error == asio::error::operation_aborted || !impl_->acceptor->is_open()) return;
+        if (!error) {
+          std::lock_guard<std::mutex> lock(connections_mutex_);
+          if (!stopped_ && connections_.size() < options_.max_connections) {
+            auto connection = std::make_shared<Connection>(std::move(socket), this);
+            connections_.insert(connection);
+            connection_count_.store(connections_.size());
+            connection->Start();
+          }
+          // Otherwise the socket closes as it goes out of scope: kv_engine also drops
+          // connections above its limit rather than answering them.
+        }
+        Accept();
+      });
 }
 
 void KvServer::Forget(const std::shared_ptr<Connection>& connection) {
@@ -86,12 +101,12 @@ void KvServer::Stop() {
     stopped_ = true;
     open.assign(connections_.begin(), connections_.end());
   }
-  asio::post(impl_->io, [this] {
+  asio::post(*impl_->contexts.front(), [this] {
     asio::error_code ignored;
-    impl_->acceptor.close(ignored);
+    impl_->acceptor->close(ignored);
   });
   for (const auto& connection : open) connection->Close();
-  impl_->work.reset();
+  for (auto& guard : impl_->work) guard.reset();
   for (std::thread& thread : threads_) thread.join();
   threads_.clear();
 }

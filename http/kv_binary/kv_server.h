@@ -36,8 +36,9 @@ struct KvServerOptions {
 };
 
 // The memcached binary protocol server the official Couchbase SDKs bootstrap from
-// (docs/sdk.md). Standalone Asio: one io_context run by `threads` threads, each connection on
-// its own strand, so its requests are answered in order while connections proceed in parallel.
+// (docs/sdk.md). Standalone Asio: `threads` io_contexts, one thread each; every connection is
+// served by one of them, so its requests are answered in order while connections proceed in
+// parallel.
 //
 // Thread safety: Bind, Start and Stop are called from one controlling thread.
 class KvServer {
