@@ -1,6 +1,7 @@
 // The connection layer: pipelining, flow control, limits and malformed input.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "http/kv_binary/frame.h"
@@ -37,6 +38,32 @@ TEST_F(ConnectionTest, PipelinedRequestsAreAnsweredInOrder) {
       EXPECT_EQ(r->value, std::to_string(i - 200));
     }
   }
+}
+
+TEST_F(ConnectionTest, ManyConnectionsWorkInParallel) {
+  constexpr int kClients = 32, kIncrements = 50;
+  std::vector<std::thread> clients;
+  std::atomic<int> failures{0};
+  for (int i = 0; i < kClients; ++i) {
+    clients.emplace_back([&] {
+      KvClient client;
+      Bootstrap(client);
+      std::string extras;
+      AppendU64(1, &extras);
+      AppendU64(1, &extras);
+      AppendU32(0, &extras);
+      for (int n = 0; n < kIncrements; ++n) {
+        const auto r = client.Call(Request(kIncrement, "counter", extras));
+        if (!r || r->status != kSuccess) ++failures;
+      }
+    });
+  }
+  for (std::thread& t : clients) t.join();
+  EXPECT_EQ(failures.load(), 0);
+  KvClient reader;
+  Bootstrap(reader);
+  // The first increment created the counter at its initial value 1; the others added 1 each.
+  EXPECT_EQ(reader.Call(Request(kGet, "counter"))->value, std::to_string(kClients * kIncrements));
 }
 
 TEST_F(ConnectionTest, AClientThatDoesNotReadIsThrottledNotDropped) {
