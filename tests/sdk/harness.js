@@ -71,8 +71,8 @@ async function startCasql(extraArgs = []) {
   throw lastError;
 }
 
-async function connect(couchbase, server, options = {}) {
-  return couchbase.connect(`couchbase://127.0.0.1:${server.kvPort}`, {
+async function connect(couchbase, server, options = {}, query = '') {
+  return couchbase.connect(`couchbase://127.0.0.1:${server.kvPort}${query}`, {
     username: 'Administrator',
     password: 'password',
     ...options,
