@@ -39,9 +39,9 @@ test('concurrent UPDATEs and a KV replace: losers get CasMismatchError with 1200
     const collection = clients[0].bucket('travel').defaultCollection();
     let stop = false;
     let kvReplaces = 0;
-    // Whole-document replaces without a CAS, from three loops at once: each one that lands
+    // Whole-document replaces without a CAS, from four loops at once: each one that lands
     // between an UPDATE's read and its write makes that write's CAS stale.
-    const replacers = [0, 1, 2].map(async (n) => {
+    const replacers = [0, 1, 2, 3].map(async (n) => {
       while (!stop) {
         await collection.replace('user::19', { Id: '19', LastLogin: 0, Replacer: n });
         ++kvReplaces;
@@ -51,7 +51,7 @@ test('concurrent UPDATEs and a KV replace: losers get CasMismatchError with 1200
     let updates = 0;
     const updaters = clients.slice(1).map(async (cluster, n) => {
       // Bounded: enough attempts that a race is all but certain, without relying on timing.
-      for (let i = 0; i < 400 && mismatches.length === 0; ++i) {
+      for (let i = 0; i < 2500 && mismatches.length === 0; ++i) {
         try {
           await cluster.query(
             'UPDATE travel SET LastLogin = $1 WHERE Id = \'19\'', { parameters: [n * 1000 + i] });

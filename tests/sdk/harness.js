@@ -75,6 +75,9 @@ async function connect(couchbase, server, options = {}, query = '') {
   return couchbase.connect(`couchbase://127.0.0.1:${server.kvPort}${query}`, {
     username: 'Administrator',
     password: 'password',
+    // Generous: the tests share a loaded machine, and no test is about speed.
+    timeouts: { kvTimeout: 10000, queryTimeout: 30000, connectTimeout: 20000,
+                bootstrapTimeout: 20000 },
     ...options,
   });
 }
