@@ -15,13 +15,14 @@
 namespace {
 
 void Usage() {
-  std::cerr << "usage: casql serve [--host H] [--port P] [--data-dir D | --memory] "
-               "[--threads N] [--bucket NAME]... [--users FILE] [--max-requests N] "
-               "[--max-body-mb N] [--read-timeout S] [--write-timeout S] [--kv-port 0] "
-               "[--fault-injection]\n"
-               "       casql shell [--url URL] [-u USER -p PASSWORD] [-s STATEMENTS] [-f FILE]\n"
-               "       casql hash-password [--iterations N] < password\n"
-               "       casql regress PATH... [--url URL] [--format couchbase]\n";
+  std::cerr
+      << "usage: casql serve [--host H] [--port P] [--data-dir D | --memory] "
+         "[--threads N] [--bucket NAME]... [--users FILE] [--max-requests N] "
+         "[--max-body-mb N] [--read-timeout S] [--write-timeout S] [--kv-port P (11210; 0 = off)] "
+         "[--fault-injection]\n"
+         "       casql shell [--url URL] [-u USER -p PASSWORD] [-s STATEMENTS] [-f FILE]\n"
+         "       casql hash-password [--iterations N] < password\n"
+         "       casql regress PATH... [--url URL] [--format couchbase]\n";
 }
 
 }  // namespace

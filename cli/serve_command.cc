@@ -10,12 +10,17 @@
 #include <thread>
 #include <vector>
 
+#include "cli/kv_users.h"
 #include "executor/datastore.h"
+#include "http/kv_binary/kv_server.h"
 #include "http/server.h"
 
 namespace casql::cli {
 
 namespace {
+
+// Couchbase's KV port, where the SDKs look first.
+constexpr int kDefaultKvPort = 11210;
 
 struct ServeOptions {
   http::ServerOptions server;
@@ -23,7 +28,8 @@ struct ServeOptions {
   bool memory = false;
   std::vector<std::string> buckets;
   std::string users_file;
-  int kv_port = 0;
+  int kv_port = kDefaultKvPort;
+  bool kv_port_given = false;
 };
 
 bool ParseInt(const char* text, int* out, long max = 65535) {
@@ -76,6 +82,7 @@ bool ParseArgs(int argc, char** argv, ServeOptions* opts) {
     } else if (arg == "--kv-port") {
       const char* v = value();
       if (!v || !ParseInt(v, &opts->kv_port)) return Bad(arg);
+      opts->kv_port_given = true;
     } else if (arg == "--max-requests") {
       int n = 0;
       const char* v = value();
@@ -99,11 +106,6 @@ bool ParseArgs(int argc, char** argv, ServeOptions* opts) {
   }
   if (opts->memory == !opts->data_dir.empty()) {
     std::cerr << "casql serve: give exactly one of --data-dir DIR and --memory\n";
-    return false;
-  }
-  if (opts->kv_port != 0) {
-    std::cerr << "casql serve: --kv-port: the KV binary protocol is not served yet; "
-                 "use --kv-port 0 or the KV REST API (/kv/...)\n";
     return false;
   }
   if (opts->users_file.empty() && !IsLoopback(opts->server.host)) {
@@ -168,6 +170,35 @@ int ServeCommand(int argc, char** argv) {
     std::cerr << "casql serve: " << bound.message() << "\n";
     return 1;
   }
+  // The KV protocol authenticates the users of --users, or else (loopback only, as enforced
+  // above) the default Administrator/password account the SDK examples use.
+  std::unique_ptr<kvbin::Authenticator> kv_users;
+  if (users) {
+    kv_users = std::make_unique<KvUsers>(users.get());
+  } else {
+    kv_users = std::make_unique<kvbin::SingleUserAuthenticator>("Administrator", "password");
+  }
+  std::unique_ptr<kvbin::KvServer> kv_server;
+  if (opts.kv_port != 0) {
+    kvbin::KvServerOptions kv_options;
+    kv_options.host = opts.server.host;
+    kv_options.port = opts.kv_port;
+    kv_options.query_port = server.port();
+    kv_server = std::make_unique<kvbin::KvServer>(&engine, kv_users.get(), kv_options);
+    kv::Status kv_bound = kv_server->Bind();
+    if (!kv_bound.ok() && opts.kv_port_given) {
+      std::cerr << "casql serve: " << kv_bound.message() << "\n";
+      return 1;
+    }
+    if (!kv_bound.ok()) {
+      // The default port is often taken by another server on the machine; HTTP still works.
+      std::cerr << "casql serve: warning: " << kv_bound.message()
+                << "; the KV protocol is off (choose a port with --kv-port)\n";
+      kv_server.reset();
+    } else {
+      kv_server->Start();
+    }
+  }
   std::thread waiter([&server, signals] {
     int sig = 0;
     sigwait(&signals, &sig);
@@ -175,7 +206,12 @@ int ServeCommand(int argc, char** argv) {
   });
   std::cout << "casql listening on http://" << opts.server.host << ":" << server.port()
             << std::endl;
+  if (kv_server) {
+    std::cout << "casql KV protocol on " << opts.server.host << ":" << kv_server->port()
+              << std::endl;
+  }
   server.Serve();
+  if (kv_server) kv_server->Stop();
   // Serve returns after Stop: either a signal arrived, or the server failed; in the latter
   // case wake the waiter so it can be joined.
   pthread_kill(waiter.native_handle(), SIGTERM);

@@ -170,6 +170,11 @@ Result<const User*> UserStore::Authenticate(std::string_view name,
   return &it->second;
 }
 
+const User* UserStore::Find(std::string_view name) const {
+  auto it = users_.find(name);
+  return it == users_.end() ? nullptr : &it->second;
+}
+
 bool HasPrivilege(const User& user, const RequiredPrivilege& required) {
   for (const RoleGrant& grant : user.roles) {
     if (grant.role == Privilege::kAdmin) return true;

@@ -66,6 +66,9 @@ class UserStore {
   // successful check the store remembers a salted SHA-256 of the password and later requests
   // compare against that (in constant time).
   Result<const User*> Authenticate(std::string_view name, std::string_view password) const;
+  // The user of that name, or null (no password check: for protocols such as SCRAM that verify
+  // a proof against the stored hash themselves).
+  const User* Find(std::string_view name) const;
 
  private:
   std::map<std::string, User, std::less<>> users_;

@@ -98,6 +98,12 @@ bool IsPasswordHash(std::string_view encoded) {
   return Parse(encoded, &parsed);
 }
 
+std::optional<Pbkdf2Hash> ParsePasswordHash(std::string_view encoded) {
+  Parsed parsed;
+  if (!Parse(encoded, &parsed)) return std::nullopt;
+  return Pbkdf2Hash{parsed.iterations, std::move(parsed.salt), std::move(parsed.key)};
+}
+
 bool VerifyPassword(std::string_view password, std::string_view encoded) {
   Parsed parsed;
   if (!Parse(encoded, &parsed)) return false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,16 @@ std::string HashPassword(std::string_view password, int iterations = kDefaultPbk
 
 // True when `encoded` has the form above.
 bool IsPasswordHash(std::string_view encoded);
+
+// The parts of a hash in the form above. The derived key is exactly SCRAM-SHA-256's
+// SaltedPassword for that salt and iteration count, which lets the KV protocol offer
+// SCRAM-SHA256 to users of the users file without knowing their passwords.
+struct Pbkdf2Hash {
+  int iterations = 0;
+  std::string salt;
+  std::string key;
+};
+std::optional<Pbkdf2Hash> ParsePasswordHash(std::string_view encoded);
 
 // Recomputes the key for `password` and compares it in constant time.
 bool VerifyPassword(std::string_view password, std::string_view encoded);

@@ -167,6 +167,13 @@ std::vector<std::string> Bucket::ListCollections(std::string_view scope) const {
   return names;
 }
 
+Result<uint32_t> Bucket::ScopeUid(std::string_view scope) const {
+  std::shared_lock<std::shared_mutex> lock(mutex_);
+  auto it = scopes_.find(scope);
+  if (it == scopes_.end()) return UnknownScope(name_, scope);
+  return it->second.uid;
+}
+
 Result<std::shared_ptr<Collection>> Bucket::FindCollection(std::string_view scope,
                                                            std::string_view collection) const {
   std::shared_lock<std::shared_mutex> lock(mutex_);

@@ -38,6 +38,8 @@ class Bucket {
   Status DropCollection(std::string_view scope, std::string_view collection);
   std::vector<std::string> ListScopes() const;
   std::vector<std::string> ListCollections(std::string_view scope) const;
+  // The scope's numeric id (0 for _default); UNKNOWN_SCOPE when there is no such scope.
+  Result<uint32_t> ScopeUid(std::string_view scope) const;
   Result<std::shared_ptr<Collection>> FindCollection(std::string_view scope,
                                                      std::string_view collection) const;
   std::vector<std::shared_ptr<Collection>> AllCollections() const;

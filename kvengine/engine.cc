@@ -256,6 +256,12 @@ std::vector<std::string> Engine::ListCollections(std::string_view bucket,
   return found.ok() ? (*found)->ListCollections(scope) : std::vector<std::string>{};
 }
 
+Result<uint32_t> Engine::ScopeUid(std::string_view bucket, std::string_view scope) const {
+  Result<std::shared_ptr<Bucket>> found = FindBucket(bucket);
+  if (!found.ok()) return found.status();
+  return (*found)->ScopeUid(scope);
+}
+
 Result<std::shared_ptr<Collection>> Engine::FindCollection(const KeyspaceId& id) const {
   Result<std::shared_ptr<Bucket>> found = FindBucket(id.bucket);
   if (!found.ok()) return found.status();

@@ -65,6 +65,8 @@ class Engine {
   std::vector<std::string> ListBuckets() const;
   std::vector<std::string> ListScopes(std::string_view bucket) const;
   std::vector<std::string> ListCollections(std::string_view bucket, std::string_view scope) const;
+  // A scope's numeric id (0 for _default), as the KV protocol's collections manifest shows it.
+  Result<uint32_t> ScopeUid(std::string_view bucket, std::string_view scope) const;
   // NO_BUCKET, UNKNOWN_SCOPE or UNKNOWN_COLLECTION when the keyspace does not exist.
   Result<std::shared_ptr<Collection>> FindCollection(const KeyspaceId& id) const;
 

@@ -6,12 +6,18 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config ninja-build ccache
   antlr4 libantlr4-runtime-dev default-jre-headless
-  rapidjson-dev libcpp-httplib-dev libre2-dev libssl-dev zlib1g-dev
+  rapidjson-dev libcpp-httplib-dev libre2-dev libssl-dev zlib1g-dev libasio-dev
   libhowardhinnant-date-dev tzdata
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang clang-format libclang-rt-14-dev
-  curl python3
+  curl python3 memcached
 )
+
+# Node.js and npm run the official Couchbase SDK tests (tests/sdk); a node already on the
+# machine is kept.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,5 +1,5 @@
 // `casql serve` start-up and shutdown: clear refusals (port taken, unusable data dir,
-// --kv-port), --bucket, and SIGTERM under write load losing no acknowledged write.
+// a taken --kv-port), --bucket, and SIGTERM under write load losing no acknowledged write.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -44,10 +44,22 @@ TEST(ServeLifecycle, UnusableDataDirIsAClearError) {
   unlink(file.c_str());
 }
 
-TEST(ServeLifecycle, KvPortZeroIsAcceptedOtherPortsAreRefused) {
-  auto r = ServerProcess::FailToStart({"--memory", "--port", "0", "--kv-port", "11210"});
-  EXPECT_EQ(r.exit_status, 2);
-  EXPECT_NE(r.stderr_text.find("KV binary protocol is not served"), std::string::npos)
+TEST(ServeLifecycle, TakenKvPortIsAClearErrorAndZeroTurnsKvOff) {
+  // Hold a loopback port so that the KV server cannot bind it.
+  const int holder = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(holder, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
+  ASSERT_EQ(listen(holder, 1), 0);
+  socklen_t length = sizeof(address);
+  getsockname(holder, reinterpret_cast<sockaddr*>(&address), &length);
+  const std::string taken = std::to_string(ntohs(address.sin_port));
+  auto r = ServerProcess::FailToStart({"--memory", "--port", "0", "--kv-port", taken});
+  close(holder);
+  EXPECT_EQ(r.exit_status, 1);
+  EXPECT_NE(r.stderr_text.find("cannot listen on 127.0.0.1:" + taken + " for the KV protocol"),
+            std::string::npos)
       << r.stderr_text;
   ServerProcess ok({"--memory", "--kv-port", "0"});
   EXPECT_EQ(ok.Get("/admin/ping").http_status, 200);
