@@ -4,6 +4,7 @@
 
 #include "executor/datastore.h"
 #include "executor/ops/ops.h"
+#include "executor/prepared_statements.h"
 #include "planner/ops/create_index.h"
 #include "planner/ops/drop_index.h"
 #include "planner/ops/parallel.h"
@@ -266,6 +267,7 @@ Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, B
     case OpKind::kCreatePrimaryIndex:
     case OpKind::kCreateIndex:
     case OpKind::kDropIndex:
+    case OpKind::kPrepare:
       break;
   }
   return Status(ErrorCode::kInternal,
@@ -355,8 +357,9 @@ Runnable::~Runnable() = default;
 Result<std::unique_ptr<Runnable>> Prepare(const plan::PlannedStatement& plan,
                                           std::string explain_text, ExecContext& ctx) {
   auto runnable = std::make_unique<Runnable>(plan, std::move(explain_text), ctx);
+  if (plan.using_args) CASQL_RETURN_IF_ERROR(BindUsingArgs(plan.using_args, ctx));
   const plan::OpKind kind = plan.root->kind();
-  if (!plan.is_explain && kind != plan::OpKind::kKeyspaceDdl &&
+  if (!plan.is_explain && kind != plan::OpKind::kPrepare && kind != plan::OpKind::kKeyspaceDdl &&
       kind != plan::OpKind::kCreatePrimaryIndex && kind != plan::OpKind::kCreateIndex &&
       kind != plan::OpKind::kDropIndex) {
     BuildState state;
@@ -375,6 +378,9 @@ Status Runnable::Run(RowSink& sink) {
     Status status = RunDdl();
     ctx_.datastore().CatalogChanged();
     return status;
+  }
+  if (!plan_.is_explain && kind == plan::OpKind::kPrepare) {
+    return RunPrepare(plan_.root->As<plan::Prepare>(), ctx_, sink);
   }
   return RunPipeline(sink);
 }

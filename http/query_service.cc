@@ -90,11 +90,10 @@ QueryService::Execution QueryService::Prepare(QueryRequest request,
     ex.failure_ = std::move(s);
     return std::move(ex);
   };
-  if (!ex.request_.prepared.empty()) {
-    return fail(Status(ErrorCode::kNoSuchPrepared,
-                       FormatError(ErrorCode::kNoSuchPrepared, {ex.request_.prepared})));
-  }
-  auto plan = PlanStatement(ex.request_);
+  auto plan = ex.request_.prepared.empty()
+                  ? PlanStatement(ex.request_)
+                  : datastore_->prepareds().PlanFor(ex.request_.prepared, ex.request_.query_context,
+                                                    *datastore_);
   if (!plan.ok()) return fail(plan.status());
   if (ex.request_.authorize) {
     Status allowed = Authorize(ex.request_.users, StatementPrivileges(*plan.value()));
