@@ -17,6 +17,20 @@ Result<std::unique_ptr<Datastore>> Datastore::Open(const std::string& data_dir) 
   return store;
 }
 
+void Datastore::SetRequestLister(RequestLister lister) {
+  std::lock_guard<std::mutex> lock(lister_mu_);
+  request_lister_ = std::move(lister);
+}
+
+Value Datastore::ListRequests(bool active) const {
+  RequestLister lister;
+  {
+    std::lock_guard<std::mutex> lock(lister_mu_);
+    lister = request_lister_;
+  }
+  return lister ? lister(active) : Value(Array());
+}
+
 Status KeyspaceError(const plan::KeyspacePath& path, kv::KvStatus status) {
   std::string message = FormatError(ErrorCode::kKeyspaceNotFound, {path.FullName()});
   if (status == kv::KvStatus::kNoBucket) message += " - cause: No bucket named " + path.bucket;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -63,6 +64,13 @@ class Datastore final : public plan::Catalog {
   std::vector<plan::IndexInfo> SecondaryIndexes(const plan::KeyspacePath& path) const override;
   plan::PreparedRegistry& prepareds() const override { return prepareds_; }
 
+  // system:active_requests and system:completed_requests list the server's requests, which
+  // only http/ knows; the server registers how to list them (an array of request objects).
+  // Without a lister (the regression runner, unit tests) both keyspaces are empty.
+  using RequestLister = std::function<Value(bool active)>;
+  void SetRequestLister(RequestLister lister);
+  Value ListRequests(bool active) const;
+
  private:
   Datastore(std::unique_ptr<kv::Engine> engine, std::string data_dir)
       : engine_(std::move(engine)), data_dir_(std::move(data_dir)) {}
@@ -82,6 +90,8 @@ class Datastore final : public plan::Catalog {
   std::atomic<uint64_t> catalog_version_{0};
   // Registering a prepared statement does not change the catalog, hence mutable.
   mutable plan::PreparedRegistry prepareds_;
+  mutable std::mutex lister_mu_;
+  RequestLister request_lister_;
 };
 
 // Maps kvengine's keyspace statuses to 12003 for `path`.

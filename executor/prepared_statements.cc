@@ -7,7 +7,7 @@
 
 namespace casql::exec {
 
-Status RunPrepare(const plan::Prepare& op, ExecContext& ctx, RowSink& sink) {
+Result<std::string> RegisterPrepared(const plan::Prepare& op, Datastore& datastore) {
   auto prepared = std::make_shared<plan::PreparedRegistry::Prepared>();
   prepared->name = op.name.empty() ? plan::PreparedRegistry::NewName() : op.name;
   prepared->query_context = op.query_context;
@@ -15,10 +15,16 @@ Status RunPrepare(const plan::Prepare& op, ExecContext& ctx, RowSink& sink) {
   prepared->statement = op.statement;
   prepared->plan = op.prepared;
   prepared->catalog_version = op.catalog_version;
-  const std::string name = prepared->name;
-  CASQL_RETURN_IF_ERROR(ctx.datastore().prepareds().Add(std::move(prepared)));
+  std::string name = prepared->name;
+  CASQL_RETURN_IF_ERROR(datastore.prepareds().Add(std::move(prepared)));
+  return name;
+}
+
+Status RunPrepare(const plan::Prepare& op, ExecContext& ctx, RowSink& sink) {
+  auto name = RegisterPrepared(op, ctx.datastore());
+  if (!name.ok()) return name.status();
   Object row;
-  row.Set("name", Value(name));
+  row.Set("name", Value(name.value()));
   row.Set("namespace", Value("default"));
   row.Set("operator", ExplainDocument(*op.prepared->root, "").Field("plan"));
   row.Set("queryContext", Value(op.query_context));

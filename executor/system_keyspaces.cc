@@ -123,11 +123,24 @@ std::map<std::string, Value> Prepareds(Datastore& ds) {
   return out;
 }
 
+// The server's requests, keyed by requestId as Couchbase keys them.
+std::map<std::string, Value> Requests(Datastore& ds, bool active) {
+  std::map<std::string, Value> out;
+  const Value listed = ds.ListRequests(active);
+  if (!listed.IsArray()) return out;
+  for (const Value& request : listed.AsArray()) {
+    const Value& id = request.Field("requestId");
+    if (id.IsString()) out.emplace(id.AsString(), request);
+  }
+  return out;
+}
+
 }  // namespace
 
 bool IsSystemKeyspace(std::string_view name) {
-  static constexpr std::array<std::string_view, 5> kNames = {"buckets", "indexes", "keyspaces",
-                                                             "prepareds", "scopes"};
+  static constexpr std::array<std::string_view, 7> kNames = {
+      "active_requests", "buckets", "completed_requests", "indexes", "keyspaces",
+      "prepareds",       "scopes"};
   for (auto n : kNames) {
     if (n == name) return true;
   }
@@ -140,6 +153,8 @@ std::map<std::string, Value> SystemDocuments(Datastore& datastore, std::string_v
   if (name == "keyspaces") return Keyspaces(datastore);
   if (name == "indexes") return Indexes(datastore);
   if (name == "prepareds") return Prepareds(datastore);
+  if (name == "active_requests") return Requests(datastore, true);
+  if (name == "completed_requests") return Requests(datastore, false);
   return {};
 }
 

@@ -123,6 +123,24 @@ void HashKeys(const ast::ExprPtr& cond, const std::string& alias,
   }
 }
 
+// The inner side of an index nested-loop join: an IndexScan3 on an index of the right
+// keyspace whose leading key the ON clause constrains, its spans computed from each outer row
+// (the left terms' names are known when the inner side starts, as constants are for a
+// top-level scan). Null when no index serves the ON clause.
+OperatorPtr IndexedInner(const BoundKeyspace& right, const ast::ExprPtr& on, const Scope& after,
+                         const PlanContext& context) {
+  Scope inner;
+  inner.keyspace_aliases = {right.alias};
+  inner.variables = after.variables;
+  inner.variables.insert(inner.variables.end(), after.keyspace_aliases.begin(),
+                         after.keyspace_aliases.end() - 1);
+  // The joined document is read whole, so the scan never covers.
+  const std::vector<ast::ExprPtr> whole_document{ast::MakeIdentifier(right.alias)};
+  auto path = BuildAccessPath(right, ast::UseClause{}, on, whole_document, inner, context);
+  if (!path.ok() || path->scan->kind() != OpKind::kIndexScan) return nullptr;
+  return path->scan;
+}
+
 Status BuildAnsiJoin(const ast::FromJoin& join, const BoundKeyspace& right, const Scope& after,
                      const PlanContext& context, std::vector<OperatorPtr>* ops) {
   auto on = FormalizeChecked(join.on, after);
@@ -136,6 +154,10 @@ Status BuildAnsiJoin(const ast::FromJoin& join, const BoundKeyspace& right, cons
   };
   if (auto keys = KeyEquality(*on, right.alias)) {
     ops->push_back(make_loop(std::make_shared<KeyScan>(keys)));
+    return Status::OK();
+  }
+  if (auto indexed = IndexedInner(right, *on, after, context)) {
+    ops->push_back(make_loop(indexed));
     return Status::OK();
   }
   auto scan = BuildKeyspaceScan(right, ast::UseClause{}, after, context);

@@ -32,7 +32,6 @@ enum class ErrorCode : int {
   kPlan = 4000,
   kDuplicateAlias = 4020,
   kNoSuchPrepared = 4040,
-  kPreparedName = 4060,
   kNoPrimaryIndex = 4120,
   kNotGroupKeyOrAggregate = 4210,
   kIndexAlreadyExists = 4300,
