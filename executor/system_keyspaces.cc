@@ -77,6 +77,28 @@ std::map<std::string, Value> Keyspaces(Datastore& ds) {
   return out;
 }
 
+// An index expression as CREATE INDEX wrote it: the keys are kept formalized against the
+// keyspace's alias (`hotel`.`city`), Couchbase lists them unqualified (`city`).
+ast::ExprPtr WithoutAlias(const ast::ExprPtr& expr, const std::string& alias) {
+  if (!expr || expr->kind == ast::ExprKind::kSubquery) return expr;
+  if (expr->kind == ast::ExprKind::kField && expr->args.size() == 1 &&
+      expr->args[0]->kind == ast::ExprKind::kIdentifier && expr->args[0]->name == alias) {
+    return ast::MakeIdentifier(expr->name);
+  }
+  auto out = std::make_shared<ast::Expr>(*expr);
+  for (auto& a : out->args) a = WithoutAlias(a, alias);
+  for (auto& b : out->bindings) b.expr = WithoutAlias(b.expr, alias);
+  out->else_expr = WithoutAlias(out->else_expr, alias);
+  return out;
+}
+
+Value IndexKeyTexts(const plan::IndexInfo& info) {
+  Array out;
+  for (const auto& key : info.keys)
+    out.push_back(Value(plan::ExprText(WithoutAlias(key, info.alias))));
+  return Value(std::move(out));
+}
+
 // As Couchbase lists them: an index of a default collection names the bucket as its
 // keyspace_id; one of a named collection adds bucket_id and scope_id.
 std::map<std::string, Value> Indexes(Datastore& ds) {
@@ -87,10 +109,10 @@ std::map<std::string, Value> Indexes(Datastore& ds) {
     const bool default_collection = ks.IsDefaultCollection();
     if (!default_collection) doc.Set("bucket_id", Str(ks.bucket));
     if (!index.primary && index.info.where)
-      doc.Set("condition", Value(plan::ExprText(index.info.where)));
+      doc.Set("condition", Value(plan::ExprText(WithoutAlias(index.info.where, index.info.alias))));
     doc.Set("datastore_id", Str(kDatastoreId));
     doc.Set("id", Str(index.primary ? index.name : index.info.id));
-    doc.Set("index_key", index.primary ? Value(Array()) : plan::ExprTexts(index.info.keys));
+    doc.Set("index_key", index.primary ? Value(Array()) : IndexKeyTexts(index.info));
     if (index.primary) doc.Set("is_primary", Value(true));
     doc.Set("keyspace_id", Str(default_collection ? ks.bucket : ks.collection));
     doc.Set("name", Str(index.name));

@@ -26,7 +26,15 @@ namespace {
 bool IsVariableTerm(const ast::FromSource& source, const Scope& outer) {
   const auto& ref = source.keyspace;
   return source.kind == ast::FromSource::Kind::kKeyspace && !ref.expr && ref.ns.empty() &&
-         ref.path.size() == 1 && outer.Knows(ref.path[0]);
+         !ref.path.empty() && outer.Knows(ref.path[0]);
+}
+
+// A variable term as the expression it stands for: `e.skills` in a correlated subquery is
+// the field skills of the enclosing alias e, not a keyspace.
+ast::ExprPtr VariableTermExpr(const ast::KeyspaceRef& ref) {
+  ast::ExprPtr expr = ast::MakeIdentifier(ref.path[0]);
+  for (size_t i = 1; i < ref.path.size(); ++i) expr = ast::MakeField(expr, ref.path[i]);
+  return expr;
 }
 
 // The implicit alias of an expression term: the last name of a path.
@@ -41,7 +49,7 @@ std::string ImplicitAlias(const ast::ExprPtr& expr) {
 Result<std::string> TermAlias(const ast::FromSource& source, const PlanContext& context,
                               const Scope& outer) {
   if (IsVariableTerm(source, outer)) {
-    return source.keyspace.alias.empty() ? source.keyspace.path[0] : source.keyspace.alias;
+    return source.keyspace.alias.empty() ? source.keyspace.path.back() : source.keyspace.alias;
   }
   switch (source.kind) {
     case ast::FromSource::Kind::kKeyspace: {
@@ -218,8 +226,7 @@ Status BuildFirstTerm(const ast::FromSource& source, const ast::ExprPtr& where,
   const std::string alias = scope.keyspace_aliases.front();
   const Scope before = Prefix(scope, 0);
   if (IsVariableTerm(source, before)) {
-    ops->push_back(
-        std::make_shared<ExpressionScan>(ast::MakeIdentifier(source.keyspace.path[0]), alias));
+    ops->push_back(std::make_shared<ExpressionScan>(VariableTermExpr(source.keyspace), alias));
     return Status::OK();
   }
   switch (source.kind) {

@@ -28,7 +28,7 @@ TEST_F(SelectSystem, KeyspacesListBucketsAndCollections) {
 
 TEST_F(SelectSystem, BucketsAndScopes) {
   EXPECT_EQ(Rows("SELECT RAW name FROM system:buckets"), J(R"(["b"])"));
-  EXPECT_EQ(Rows("SELECT name, path FROM system:scopes WHERE bucket = 'b' ORDER BY name"),
+  EXPECT_EQ(Rows("SELECT name, path FROM system:scopes WHERE `bucket` = 'b' ORDER BY name"),
             J(R"([{"name": "_default", "path": "default:b._default"},
                   {"name": "s", "path": "default:b.s"}])"));
 }
@@ -39,7 +39,7 @@ TEST_F(SelectSystem, IndexesWithTheirKeysAndConditions) {
             J(R"js([
     {"name": "#primary", "keyspace_id": "b", "is_primary": true, "index_key": [],
      "state": "online"},
-    {"name": "ix_n", "keyspace_id": "c", "index_key": ["(`n`)"], "condition": "((`n`) > 1)",
+    {"name": "ix_n", "keyspace_id": "c", "index_key": ["`n`"], "condition": "(1 < `n`)",
      "bucket_id": "b", "scope_id": "s", "state": "online"}
   ])js"));
   Rows("DROP INDEX ix_n ON b.s.c");
