@@ -1,5 +1,7 @@
 #include "executor/datastore.h"
 
+#include "executor/system_keyspaces.h"
+
 namespace casql::exec {
 
 Result<std::unique_ptr<Datastore>> Datastore::Open(const std::string& data_dir) {
@@ -15,6 +17,20 @@ Result<std::unique_ptr<Datastore>> Datastore::Open(const std::string& data_dir) 
   return store;
 }
 
+void Datastore::SetRequestLister(RequestLister lister) {
+  std::lock_guard<std::mutex> lock(lister_mu_);
+  request_lister_ = std::move(lister);
+}
+
+Value Datastore::ListRequests(bool active) const {
+  RequestLister lister;
+  {
+    std::lock_guard<std::mutex> lock(lister_mu_);
+    lister = request_lister_;
+  }
+  return lister ? lister(active) : Value(Array());
+}
+
 Status KeyspaceError(const plan::KeyspacePath& path, kv::KvStatus status) {
   std::string message = FormatError(ErrorCode::kKeyspaceNotFound, {path.FullName()});
   if (status == kv::KvStatus::kNoBucket) message += " - cause: No bucket named " + path.bucket;
@@ -23,12 +39,20 @@ Status KeyspaceError(const plan::KeyspacePath& path, kv::KvStatus status) {
 
 Result<std::shared_ptr<kv::Collection>> Datastore::Collection(
     const plan::KeyspacePath& path) const {
+  if (path.is_system) {
+    return Status(ErrorCode::kSemantics,
+                  path.FullName() + " is a read-only system keyspace: only SELECT reads it");
+  }
   auto found = engine_->FindCollection(kv::KeyspaceId{path.bucket, path.scope, path.collection});
   if (!found.ok()) return KeyspaceError(path, found.status().code());
   return found.value();
 }
 
 plan::KeyspaceState Datastore::Lookup(const plan::KeyspacePath& path) const {
+  if (path.is_system) {
+    return IsSystemKeyspace(path.bucket) ? plan::KeyspaceState::kExists
+                                         : plan::KeyspaceState::kNoCollection;
+  }
   auto found = engine_->FindCollection(kv::KeyspaceId{path.bucket, path.scope, path.collection});
   if (found.ok()) return plan::KeyspaceState::kExists;
   switch (found.status().code()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -10,6 +11,7 @@
 #include "executor/index/secondary_index.h"
 #include "kvengine/kvengine.h"
 #include "planner/catalog.h"
+#include "planner/prepared_registry.h"
 #include "value/status.h"
 
 namespace casql::exec {
@@ -52,12 +54,22 @@ class Datastore final : public plan::Catalog {
                        const std::string& collection = "");
 
   // Moves on whenever keyspaces or indexes change, so cached plans can tell they are stale.
-  uint64_t catalog_version() const { return catalog_version_.load(std::memory_order_acquire); }
+  uint64_t catalog_version() const override {
+    return catalog_version_.load(std::memory_order_acquire);
+  }
   void CatalogChanged() { catalog_version_.fetch_add(1, std::memory_order_acq_rel); }
 
   plan::KeyspaceState Lookup(const plan::KeyspacePath& path) const override;
   std::optional<std::string> PrimaryIndex(const plan::KeyspacePath& path) const override;
   std::vector<plan::IndexInfo> SecondaryIndexes(const plan::KeyspacePath& path) const override;
+  plan::PreparedRegistry& prepareds() const override { return prepareds_; }
+
+  // system:active_requests and system:completed_requests list the server's requests, which
+  // only http/ knows; the server registers how to list them (an array of request objects).
+  // Without a lister (the regression runner, unit tests) both keyspaces are empty.
+  using RequestLister = std::function<Value(bool active)>;
+  void SetRequestLister(RequestLister lister);
+  Value ListRequests(bool active) const;
 
  private:
   Datastore(std::unique_ptr<kv::Engine> engine, std::string data_dir)
@@ -76,6 +88,10 @@ class Datastore final : public plan::Catalog {
   std::map<std::string, std::vector<std::shared_ptr<SecondaryIndex>>> secondary_indexes_;
   uint64_t next_index_id_ = 1;
   std::atomic<uint64_t> catalog_version_{0};
+  // Registering a prepared statement does not change the catalog, hence mutable.
+  mutable plan::PreparedRegistry prepareds_;
+  mutable std::mutex lister_mu_;
+  RequestLister request_lister_;
 };
 
 // Maps kvengine's keyspace statuses to 12003 for `path`.

@@ -38,6 +38,8 @@ plan::KeyspacePath Datastore::PathOfKey(const std::string& key) {
 }
 
 std::optional<std::string> Datastore::PrimaryIndex(const plan::KeyspacePath& path) const {
+  // Every system keyspace has a primary index, as in Couchbase.
+  if (path.is_system) return std::string("#primary");
   std::lock_guard<std::mutex> lock(mu_);
   auto it = primary_indexes_.find(IndexKey(path));
   if (it == primary_indexes_.end()) return std::nullopt;

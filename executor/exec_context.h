@@ -44,6 +44,9 @@ class ExecContext {
 
   std::unordered_map<std::string, Value> named_args;
   std::vector<Value> positional_args;
+  // The request's query_context: subqueries are planned while the statement runs and
+  // resolve their keyspaces against it.
+  std::string query_context;
 
   void AddError(Error error);
   std::vector<Error> TakeErrors();

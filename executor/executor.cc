@@ -4,6 +4,9 @@
 
 #include "executor/datastore.h"
 #include "executor/ops/ops.h"
+#include "executor/ops/recursive_union.h"
+#include "executor/prepared_statements.h"
+#include "executor/subquery.h"
 #include "planner/ops/create_index.h"
 #include "planner/ops/drop_index.h"
 #include "planner/ops/parallel.h"
@@ -89,11 +92,28 @@ Result<ExecOperatorPtr> BuildWith(const plan::With& with, BuildState* state, Exe
   for (size_t i = 0; i < with.bindings.size(); ++i) {
     WithBinding binding;
     const auto& subquery = with.subquery_plans[i];
+    const auto& step = with.recursive_plans[i];
     if (subquery) {
       auto pipeline = BuildApart(*subquery, *state, ctx);
       if (!pipeline.ok()) return pipeline;
       binding.subquery = std::move(pipeline.value());
-    } else {
+    }
+    if (step) {
+      // Each round runs the step afresh with the binding's name holding the round before.
+      CompileScope step_scope = state->scope;
+      const size_t name_slot = step_scope.Add(with.bindings[i].var);
+      RecursiveStep next_round = [&step_plan = *step, step_scope, seed, name_slot,
+                                  &ctx](const Value& previous) -> Result<ExecOperatorPtr> {
+        BuildState round;
+        round.scope = step_scope;
+        round.seed = std::make_shared<Row>(*seed);
+        round.seed->Bind(name_slot, previous);
+        return Build(step_plan, nullptr, &round, ctx);
+      };
+      binding.subquery = MakeRecursiveUnion(std::move(binding.subquery), std::move(next_round),
+                                            with.recursive_distinct[i], ctx);
+    }
+    if (!subquery) {
       auto expr = CompileInScope(with.bindings[i].expr, state->scope);
       if (!expr.ok()) return expr.status();
       binding.expr = std::move(expr.value());
@@ -268,6 +288,7 @@ Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, B
     case OpKind::kCreatePrimaryIndex:
     case OpKind::kCreateIndex:
     case OpKind::kDropIndex:
+    case OpKind::kPrepare:
       break;
   }
   return Status(ErrorCode::kInternal,
@@ -345,6 +366,14 @@ Value SortKeysDeep(const Value& v) {
 
 }  // namespace
 
+Result<ExecOperatorPtr> BuildNested(const plan::Operator& root, const CompileScope& scope,
+                                    std::shared_ptr<Row> seed, ExecContext& ctx) {
+  BuildState state;
+  state.scope = scope;
+  state.seed = std::move(seed);
+  return Build(root, nullptr, &state, ctx);
+}
+
 Value ExplainDocument(const plan::Operator& root, const std::string& text) {
   return Value(Object{{"plan", SortKeysDeep(root.Explain())}, {"text", Value(text)}});
 }
@@ -356,9 +385,12 @@ Runnable::~Runnable() = default;
 
 Result<std::unique_ptr<Runnable>> Prepare(const plan::PlannedStatement& plan,
                                           std::string explain_text, ExecContext& ctx) {
+  RegisterSubqueryCompiler();
+  StatementOnThread on_thread(ctx);
   auto runnable = std::make_unique<Runnable>(plan, std::move(explain_text), ctx);
+  if (plan.using_args) CASQL_RETURN_IF_ERROR(BindUsingArgs(plan.using_args, ctx));
   const plan::OpKind kind = plan.root->kind();
-  if (!plan.is_explain && kind != plan::OpKind::kKeyspaceDdl &&
+  if (!plan.is_explain && kind != plan::OpKind::kPrepare && kind != plan::OpKind::kKeyspaceDdl &&
       kind != plan::OpKind::kCreatePrimaryIndex && kind != plan::OpKind::kCreateIndex &&
       kind != plan::OpKind::kDropIndex) {
     BuildState state;
@@ -370,6 +402,8 @@ Result<std::unique_ptr<Runnable>> Prepare(const plan::PlannedStatement& plan,
 }
 
 Status Runnable::Run(RowSink& sink) {
+  // Nested-loop joins rebuild their inner side, compiling its subqueries, while running.
+  StatementOnThread on_thread(ctx_);
   const plan::OpKind kind = plan_.root->kind();
   if (!plan_.is_explain &&
       (kind == plan::OpKind::kKeyspaceDdl || kind == plan::OpKind::kCreatePrimaryIndex ||
@@ -377,6 +411,9 @@ Status Runnable::Run(RowSink& sink) {
     Status status = RunDdl();
     ctx_.datastore().CatalogChanged();
     return status;
+  }
+  if (!plan_.is_explain && kind == plan::OpKind::kPrepare) {
+    return RunPrepare(plan_.root->As<plan::Prepare>(), ctx_, sink);
   }
   return RunPipeline(sink);
 }

@@ -1,10 +1,11 @@
-// /admin/vitals, /admin/active_requests, /admin/completed_requests and /metrics. All of them need
-// the admin role when the server has users.
+// /admin/vitals, /admin/active_requests, /admin/completed_requests, /admin/prepareds and
+// /metrics. All of them need the admin role when the server has users.
 #include <httplib.h>
 #include <unistd.h>
 
 #include <thread>
 
+#include "executor/system_keyspaces.h"
 #include "http/go_duration.h"
 #include "http/server.h"
 #include "value/json.h"
@@ -29,6 +30,10 @@ bool Server::RequireAdmin(const httplib::Request& req, httplib::Response& res) c
 }
 
 void Server::AdminRoutes() {
+  // The executor cannot see this registry; system:active_requests and
+  // system:completed_requests read it through the Datastore.
+  datastore_->SetRequestLister(
+      [this](bool active) { return active ? registry_.Active() : registry_.Completed(); });
   auto json = [](httplib::Response& res, const Value& v) {
     std::string body;
     AppendPrettyJson(v, &body);
@@ -65,6 +70,28 @@ void Server::AdminRoutes() {
   server_->Get("/admin/completed_requests",
                [this, json](const httplib::Request& req, httplib::Response& res) {
                  if (RequireAdmin(req, res)) json(res, registry_.Completed());
+               });
+  // The prepared statements as system:prepareds lists them, in name order.
+  server_->Get("/admin/prepareds",
+               [this, json](const httplib::Request& req, httplib::Response& res) {
+                 if (!RequireAdmin(req, res)) return;
+                 Array list;
+                 for (auto& [key, doc] : exec::SystemDocuments(*datastore_, "prepareds")) {
+                   list.push_back(std::move(doc));
+                 }
+                 json(res, Value(std::move(list)));
+               });
+  server_->Get(R"(/admin/prepareds/([^/]+))",
+               [this, json](const httplib::Request& req, httplib::Response& res) {
+                 if (!RequireAdmin(req, res)) return;
+                 const std::string name = req.matches[1];
+                 for (auto& [key, doc] : exec::SystemDocuments(*datastore_, "prepareds")) {
+                   if (doc.Field("name") == Value(name)) return json(res, doc);
+                 }
+                 res.status = 404;
+                 json(res, ErrorObject(Status(ErrorCode::kNoSuchPrepared,
+                                              FormatError(ErrorCode::kNoSuchPrepared, {name}))
+                                           .error()));
                });
   server_->Get("/metrics", [this](const httplib::Request& req, httplib::Response& res) {
     if (!RequireAdmin(req, res)) return;

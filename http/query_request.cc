@@ -187,6 +187,7 @@ Result<QueryRequest> ParseQueryRequest(std::string_view content_type, std::strin
       if (n == "metrics") req.metrics = *b;
       if (n == "signature") req.signature = *b;
       if (n == "preserve_expiry") req.preserve_expiry = *b;
+      if (n == "auto_execute") req.auto_execute = *b;
       if (n == "tximplicit" && *b) {
         return Status(ErrorCode::kTransactionsNotSupported,
                       FormatError(ErrorCode::kTransactionsNotSupported, {}));

@@ -19,6 +19,8 @@ namespace casql::http {
 struct QueryRequest {
   std::string statement;
   std::string prepared;
+  // With a PREPARE statement: prepare it, then run the prepared statement in the same request.
+  bool auto_execute = false;
   std::unordered_map<std::string, Value> named_args;  // without the $ or @
   std::vector<Value> positional_args;
   std::optional<std::string> client_context_id;

@@ -3,6 +3,7 @@
 #include <random>
 
 #include "executor/executor.h"
+#include "executor/prepared_statements.h"
 #include "http/go_duration.h"
 #include "http/statement_privileges.h"
 #include "http/status_mapping.h"
@@ -90,11 +91,10 @@ QueryService::Execution QueryService::Prepare(QueryRequest request,
     ex.failure_ = std::move(s);
     return std::move(ex);
   };
-  if (!ex.request_.prepared.empty()) {
-    return fail(Status(ErrorCode::kNoSuchPrepared,
-                       FormatError(ErrorCode::kNoSuchPrepared, {ex.request_.prepared})));
-  }
-  auto plan = PlanStatement(ex.request_);
+  auto plan = ex.request_.prepared.empty()
+                  ? PlanStatement(ex.request_)
+                  : datastore_->prepareds().PlanFor(ex.request_.prepared, ex.request_.query_context,
+                                                    *datastore_);
   if (!plan.ok()) return fail(plan.status());
   if (ex.request_.authorize) {
     Status allowed = Authorize(ex.request_.users, StatementPrivileges(*plan.value()));
@@ -104,6 +104,17 @@ QueryService::Execution QueryService::Prepare(QueryRequest request,
     return fail(Status(ErrorCode::kReadonly, FormatError(ErrorCode::kReadonly, {})));
   }
   ex.plan_ = plan.value();
+  if (ex.request_.auto_execute && !ex.plan_->is_explain &&
+      ex.plan_->root->kind() == plan::OpKind::kPrepare) {
+    const auto& prepare = ex.plan_->root->As<plan::Prepare>();
+    auto name = exec::RegisterPrepared(prepare, *datastore_);
+    if (!name.ok()) return fail(name.status());
+    ex.auto_prepared_ = name.value();
+    ex.plan_ = prepare.prepared;
+    if (ex.plan_->is_mutation && ex.request_.readonly) {
+      return fail(Status(ErrorCode::kReadonly, FormatError(ErrorCode::kReadonly, {})));
+    }
+  }
 
   const QueryRequest& req = ex.request_;
   exec::ExecSettings settings;
@@ -115,6 +126,7 @@ QueryService::Execution QueryService::Prepare(QueryRequest request,
   ex.ctx_ = std::make_unique<exec::ExecContext>(datastore_, settings);
   ex.ctx_->named_args = req.named_args;
   ex.ctx_->positional_args = req.positional_args;
+  ex.ctx_->query_context = req.query_context;
   if (req.timeout) ex.ctx_->SetDeadline(received + *req.timeout, TimeoutError(*req.timeout));
   const std::string explain_text = ex.plan_->is_explain ? TextAfterExplain(req.statement) : "";
   auto runnable = exec::Prepare(*ex.plan_, explain_text, *ex.ctx_);
@@ -160,6 +172,7 @@ QueryService::Outcome QueryService::Execution::Stream(const ResponseWriter::Outp
     outcome.elapsed = metrics.elapsed;
     return outcome;
   }
+  if (!auto_prepared_.empty()) writer.Prepared(auto_prepared_);
   if (req.signature) writer.Signature(plan_->signature);
 
   const auto started = std::chrono::steady_clock::now();

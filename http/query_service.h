@@ -59,6 +59,7 @@ class QueryService {
     std::chrono::steady_clock::time_point received_;
     std::string request_id_;
     plan::PlanPtr plan_;
+    std::string auto_prepared_;  // the name an auto_execute PREPARE registered
     std::unique_ptr<exec::ExecContext> ctx_;
     std::unique_ptr<exec::Runnable> runnable_;
     Status failure_;

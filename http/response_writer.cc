@@ -63,6 +63,13 @@ void ResponseWriter::Begin(const std::string& request_id, const std::string* cli
   }
 }
 
+void ResponseWriter::Prepared(const std::string& name) {
+  Field("prepared");
+  scratch_.clear();
+  AppendJsonString(name, &scratch_);
+  Emit(scratch_);
+}
+
 void ResponseWriter::Signature(const Value& signature) {
   Field("signature");
   scratch_.clear();

@@ -13,7 +13,7 @@
 namespace casql::http {
 
 // Writes one /query/service response document in Couchbase's field order — requestID,
-// clientContextID, signature, results, errors, warnings, status, metrics — as a stream:
+// clientContextID, prepared, signature, results, errors, warnings, status, metrics — as a stream:
 // every piece goes to `out` as soon as it is known, so rows are never all held at once.
 // A response for a request that failed before execution has no signature and no results.
 class ResponseWriter {
@@ -23,6 +23,9 @@ class ResponseWriter {
   ResponseWriter(Output out, bool pretty) : out_(std::move(out)), pretty_(pretty) {}
 
   void Begin(const std::string& request_id, const std::string* client_context_id);
+  // The name of the statement an auto_execute request prepared (between clientContextID and
+  // signature, as Couchbase places it).
+  void Prepared(const std::string& name);
   void Signature(const Value& signature);
   void BeginResults();
   // Returns false when the client is gone.

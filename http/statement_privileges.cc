@@ -14,6 +14,7 @@
 #include "planner/ops/nested_loop_join.h"
 #include "planner/ops/nested_loop_nest.h"
 #include "planner/ops/parallel.h"
+#include "planner/ops/prepare.h"
 #include "planner/ops/primary_scan.h"
 #include "planner/ops/send_delete.h"
 #include "planner/ops/send_insert.h"
@@ -71,9 +72,16 @@ void Walk(const plan::Operator& op, Collected* out) {
       for (const auto& sub : with.subquery_plans) {
         if (sub) Walk(*sub, out);
       }
+      for (const auto& step : with.recursive_plans) {
+        if (step) Walk(*step, out);
+      }
       Walk(*with.child, out);
       break;
     }
+    // Preparing a statement needs the privileges of running it, as in Couchbase.
+    case OpKind::kPrepare:
+      Walk(*op.As<plan::Prepare>().prepared->root, out);
+      break;
     case OpKind::kFetch:
       out->reads.push_back(op.As<plan::Fetch>().keyspace);
       break;

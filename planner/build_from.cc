@@ -26,7 +26,15 @@ namespace {
 bool IsVariableTerm(const ast::FromSource& source, const Scope& outer) {
   const auto& ref = source.keyspace;
   return source.kind == ast::FromSource::Kind::kKeyspace && !ref.expr && ref.ns.empty() &&
-         ref.path.size() == 1 && outer.Knows(ref.path[0]);
+         !ref.path.empty() && outer.Knows(ref.path[0]);
+}
+
+// A variable term as the expression it stands for: `e.skills` in a correlated subquery is
+// the field skills of the enclosing alias e, not a keyspace.
+ast::ExprPtr VariableTermExpr(const ast::KeyspaceRef& ref) {
+  ast::ExprPtr expr = ast::MakeIdentifier(ref.path[0]);
+  for (size_t i = 1; i < ref.path.size(); ++i) expr = ast::MakeField(expr, ref.path[i]);
+  return expr;
 }
 
 // The implicit alias of an expression term: the last name of a path.
@@ -41,7 +49,7 @@ std::string ImplicitAlias(const ast::ExprPtr& expr) {
 Result<std::string> TermAlias(const ast::FromSource& source, const PlanContext& context,
                               const Scope& outer) {
   if (IsVariableTerm(source, outer)) {
-    return source.keyspace.alias.empty() ? source.keyspace.path[0] : source.keyspace.alias;
+    return source.keyspace.alias.empty() ? source.keyspace.path.back() : source.keyspace.alias;
   }
   switch (source.kind) {
     case ast::FromSource::Kind::kKeyspace: {
@@ -123,6 +131,24 @@ void HashKeys(const ast::ExprPtr& cond, const std::string& alias,
   }
 }
 
+// The inner side of an index nested-loop join: an IndexScan3 on an index of the right
+// keyspace whose leading key the ON clause constrains, its spans computed from each outer row
+// (the left terms' names are known when the inner side starts, as constants are for a
+// top-level scan). Null when no index serves the ON clause.
+OperatorPtr IndexedInner(const BoundKeyspace& right, const ast::ExprPtr& on, const Scope& after,
+                         const PlanContext& context) {
+  Scope inner;
+  inner.keyspace_aliases = {right.alias};
+  inner.variables = after.variables;
+  inner.variables.insert(inner.variables.end(), after.keyspace_aliases.begin(),
+                         after.keyspace_aliases.end() - 1);
+  // The joined document is read whole, so the scan never covers.
+  const std::vector<ast::ExprPtr> whole_document{ast::MakeIdentifier(right.alias)};
+  auto path = BuildAccessPath(right, ast::UseClause{}, on, whole_document, inner, context);
+  if (!path.ok() || path->scan->kind() != OpKind::kIndexScan) return nullptr;
+  return path->scan;
+}
+
 Status BuildAnsiJoin(const ast::FromJoin& join, const BoundKeyspace& right, const Scope& after,
                      const PlanContext& context, std::vector<OperatorPtr>* ops) {
   auto on = FormalizeChecked(join.on, after);
@@ -136,6 +162,10 @@ Status BuildAnsiJoin(const ast::FromJoin& join, const BoundKeyspace& right, cons
   };
   if (auto keys = KeyEquality(*on, right.alias)) {
     ops->push_back(make_loop(std::make_shared<KeyScan>(keys)));
+    return Status::OK();
+  }
+  if (auto indexed = IndexedInner(right, *on, after, context)) {
+    ops->push_back(make_loop(indexed));
     return Status::OK();
   }
   auto scan = BuildKeyspaceScan(right, ast::UseClause{}, after, context);
@@ -196,8 +226,7 @@ Status BuildFirstTerm(const ast::FromSource& source, const ast::ExprPtr& where,
   const std::string alias = scope.keyspace_aliases.front();
   const Scope before = Prefix(scope, 0);
   if (IsVariableTerm(source, before)) {
-    ops->push_back(
-        std::make_shared<ExpressionScan>(ast::MakeIdentifier(source.keyspace.path[0]), alias));
+    ops->push_back(std::make_shared<ExpressionScan>(VariableTermExpr(source.keyspace), alias));
     return Status::OK();
   }
   switch (source.kind) {

@@ -13,6 +13,10 @@ struct BoundKeyspace {
   std::string written_alias;  // only what the statement wrote
 };
 
+// PREPARE and EXECUTE (build_prepared.cc).
+Result<PlanPtr> BuildPrepare(const ast::StatementPtr& statement, const PlanContext& context);
+Result<PlanPtr> BuildExecute(const ast::StatementPtr& statement, const PlanContext& context);
+
 Result<BoundKeyspace> BindKeyspace(const ast::KeyspaceRef& ref, const PlanContext& context);
 
 // The scan that yields a keyspace's document keys: KeyScan for USE KEYS, else the primary

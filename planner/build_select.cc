@@ -72,6 +72,13 @@ Result<SelectPlan> PlanSetOperations(const ast::SelectStatement& select, const P
   return plan;
 }
 
+// WITH RECURSIVE name AS (anchor UNION [ALL] step): one set operation, no ORDER BY or
+// LIMIT over it (a recursive binding without that shape is an ordinary one).
+bool IsRecursiveUnion(const ast::SelectStatement& select) {
+  return select.set_ops.size() == 1 && select.set_ops.front().op == ast::SetOp::kUnion &&
+         select.order_by.empty() && !select.limit && !select.offset && select.with.empty();
+}
+
 // ORDER BY over a set operation sees only the result names of the first block.
 Result<std::vector<ast::OrderTerm>> FormalizeOrderOverResults(
     const std::vector<ast::OrderTerm>& order_by, const std::vector<std::string>& names,
@@ -99,19 +106,35 @@ Result<SelectPlan> PlanSelect(const ast::SelectStatement& select, const PlanCont
   Scope scope = outer;
   std::vector<ast::LetBinding> with;
   std::vector<OperatorPtr> with_plans;
+  std::vector<OperatorPtr> recursive_plans;
+  std::vector<bool> recursive_distinct;
   for (const auto& binding : select.with) {
-    if (binding.recursive) {
-      return Status(ErrorCode::kSemantics,
-                    "WITH RECURSIVE is not supported by this version of casql");
-    }
     OperatorPtr subplan;
+    OperatorPtr step;
+    bool distinct = false;
     if (binding.expr->kind == ast::ExprKind::kSubquery) {
-      auto planned = PlanSelect(*binding.expr->subquery, context, scope);
-      if (!planned.ok()) return planned.status();
-      subplan = planned->root;
+      const ast::SelectStatement& sub = *binding.expr->subquery;
+      if (binding.recursive && IsRecursiveUnion(sub)) {
+        auto anchor = PlanTerm(sub.first, context, scope);
+        if (!anchor.ok()) return anchor.status();
+        // The step reads the binding's own name: the rows of the previous round.
+        Scope step_scope = scope;
+        step_scope.variables.push_back(binding.alias);
+        auto planned_step = PlanTerm(sub.set_ops.front().right, context, step_scope);
+        if (!planned_step.ok()) return planned_step.status();
+        subplan = anchor->root;
+        step = planned_step->root;
+        distinct = !sub.set_ops.front().all;
+      } else {
+        auto planned = PlanSelect(sub, context, scope);
+        if (!planned.ok()) return planned.status();
+        subplan = planned->root;
+      }
     }
     with.push_back(ast::LetBinding{binding.alias, Formalize(binding.expr, scope)});
     with_plans.push_back(std::move(subplan));
+    recursive_plans.push_back(std::move(step));
+    recursive_distinct.push_back(distinct);
     scope.variables.push_back(binding.alias);
   }
 
@@ -147,6 +170,8 @@ Result<SelectPlan> PlanSelect(const ast::SelectStatement& select, const PlanCont
   if (!with.empty()) {
     auto op = std::make_shared<With>(std::move(with), plan.root);
     op->subquery_plans = std::move(with_plans);
+    op->recursive_plans = std::move(recursive_plans);
+    op->recursive_distinct = std::move(recursive_distinct);
     plan.root = op;
   }
   return plan;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +9,8 @@
 #include "planner/keyspace_path.h"
 
 namespace casql::plan {
+
+class PreparedRegistry;
 
 // A secondary index as the planner sees it. Its key and WHERE expressions are formalized
 // against `alias`, the keyspace's implicit alias when the index was created; the planner
@@ -32,6 +35,10 @@ class Catalog {
   // The name of a primary index on the keyspace, if there is one.
   virtual std::optional<std::string> PrimaryIndex(const KeyspacePath& path) const = 0;
   virtual std::vector<IndexInfo> SecondaryIndexes(const KeyspacePath& path) const = 0;
+  // Moves on whenever keyspaces or indexes change, so stored plans can tell they are stale.
+  virtual uint64_t catalog_version() const = 0;
+  // The server's prepared statements (EXECUTE looks its statement up there).
+  virtual PreparedRegistry& prepareds() const = 0;
 };
 
 // 12003 for a keyspace that does not exist, with Couchbase's " - cause: No bucket named b"

@@ -53,6 +53,7 @@ enum class OpKind : uint8_t {
   kIntersectAll,
   kExceptAll,
   kWith,
+  kPrepare,
 };
 
 // A node of an immutable plan. Plans are built once and may be shared by concurrent

@@ -19,6 +19,9 @@ struct PlannedStatement {
   bool is_explain = false;  // root is the inner statement's plan; the result is that plan
   // The response `signature`: an object of projection names to types, "json", or null.
   Value signature;
+  // EXECUTE ... USING: an array or object literal whose values replace the request's
+  // parameters when the statement runs.
+  ast::ExprPtr using_args;
 };
 
 using PlanPtr = std::shared_ptr<const PlannedStatement>;

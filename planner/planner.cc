@@ -86,6 +86,8 @@ Result<PlanPtr> BuildPlan(const ast::StatementPtr& statement, const PlanContext&
     plan->signature = Value("json");
     return PlanPtr(plan);
   }
+  if (std::holds_alternative<ast::PrepareStatement>(body)) return BuildPrepare(statement, context);
+  if (std::holds_alternative<ast::ExecuteStatement>(body)) return BuildExecute(statement, context);
   if (const auto* select = std::get_if<ast::SelectStatement>(&body)) {
     auto plan = BuildSelect(*select, context);
     if (!plan.ok()) return plan.status();

@@ -49,6 +49,7 @@ class FetchExec final : public UnaryExecOperator {
 
 Result<ExecOperatorPtr> MakeFetch(const plan::Fetch& op, size_t slot, ExecContext& ctx,
                                   ExecOperatorPtr in) {
+  if (op.keyspace.is_system) return MakeSystemFetch(op, slot, ctx, std::move(in));
   auto collection = ctx.datastore().Collection(op.keyspace);
   if (!collection.ok()) return collection.status();
   return ExecOperatorPtr(std::make_unique<FetchExec>(ctx, std::move(in), collection.value(),

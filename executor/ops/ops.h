@@ -67,6 +67,10 @@ Result<ExecOperatorPtr> MakeIndexScan(const plan::IndexScan& op, CompileScope* s
 Result<ExecOperatorPtr> MakeExpressionScan(const plan::ExpressionScan& op, CompileScope* scope,
                                            SeedPtr seed, ExecContext& ctx);
 Result<ExecOperatorPtr> MakePrimaryScan(const plan::PrimaryScan& op, ExecContext& ctx);
+// PrimaryScan3 and Fetch on a system keyspace (system_scan.cc, system_fetch.cc).
+Result<ExecOperatorPtr> MakeSystemScan(const plan::PrimaryScan& op, ExecContext& ctx);
+Result<ExecOperatorPtr> MakeSystemFetch(const plan::Fetch& op, size_t slot, ExecContext& ctx,
+                                        ExecOperatorPtr in);
 Result<ExecOperatorPtr> MakeValueScan(const plan::ValueScan& op, ExecContext& ctx);
 Result<ExecOperatorPtr> MakeFetch(const plan::Fetch& op, size_t slot, ExecContext& ctx,
                                   ExecOperatorPtr in);

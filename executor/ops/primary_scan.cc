@@ -54,6 +54,7 @@ class PrimaryScanExec final : public ExecOperator {
 }  // namespace
 
 Result<ExecOperatorPtr> MakePrimaryScan(const plan::PrimaryScan& op, ExecContext& ctx) {
+  if (op.keyspace.is_system) return MakeSystemScan(op, ctx);
   auto collection = ctx.datastore().Collection(op.keyspace);
   if (!collection.ok()) return collection.status();
   return ExecOperatorPtr(std::make_unique<PrimaryScanExec>(ctx, collection.value()));

@@ -5,7 +5,8 @@
 namespace casql::plan {
 
 // Evaluates the WITH bindings (common table expressions) once, before its child runs, and
-// makes them visible to every row of the child as variables.
+// makes them visible to every row of the child as variables. A recursive binding (WITH
+// RECURSIVE) is its anchor's rows followed by the rows of each round of its step.
 class With final : public Operator {
  public:
   With(std::vector<ast::LetBinding> bindings_in, OperatorPtr child_in)
@@ -15,7 +16,13 @@ class With final : public Operator {
   std::vector<ast::LetBinding> bindings;
   OperatorPtr child;
   // Per binding: the plan of a subquery binding (its rows become the array bound), else null.
+  // For a WITH RECURSIVE binding `anchor UNION [ALL] step` this is the anchor's plan.
   std::vector<OperatorPtr> subquery_plans;
+  // Per binding: null, or the recursive step's plan, which reads the binding's name as the
+  // rows the previous round produced; it runs until a round produces none.
+  std::vector<OperatorPtr> recursive_plans;
+  // Per binding: the step was joined by UNION (rows seen before are dropped) not UNION ALL.
+  std::vector<bool> recursive_distinct;
 
  protected:
   void ExplainFields(Object* out) const override;

@@ -1,0 +1,66 @@
+// Subqueries inside expressions: uncorrelated ones run once per statement, correlated ones
+// per enclosing row; errors inside them fail the statement.
+#include "tests/executor/select_fixture.h"
+
+namespace casql {
+namespace {
+
+class SelectSubquery : public SelectTest {
+ protected:
+  void SetUp() override {
+    SelectTest::SetUp();
+    Rows("CREATE BUCKET o");
+    Rows("CREATE PRIMARY INDEX ON o");
+    Rows("CREATE BUCKET c");
+    Insert("o", "o1",
+           R"({"cust": "c1", "items": [{"sku": "a", "qty": 2}, {"sku": "b", "qty": 1}]})");
+    Insert("o", "o2", R"({"cust": "c2", "items": [{"sku": "a", "qty": 5}]})");
+    Insert("o", "o3", R"({"cust": "c1", "items": []})");
+    Insert("c", "c1", R"({"name": "Ann", "vip": true})");
+    Insert("c", "c2", R"({"name": "Bob", "vip": false})");
+  }
+};
+
+TEST_F(SelectSubquery, CorrelatedOverTheEnclosingRowsArray) {
+  EXPECT_EQ(Rows("SELECT META(o).id AS id, (SELECT RAW SUM(i.qty) FROM o.items AS i)[0] AS qty "
+                 "FROM o ORDER BY META(o).id"),
+            J(R"([{"id": "o1", "qty": 3}, {"id": "o2", "qty": 5}, {"id": "o3", "qty": null}])"));
+}
+
+TEST_F(SelectSubquery, CorrelatedUseKeysReadsAnotherKeyspacePerRow) {
+  EXPECT_EQ(Rows("SELECT RAW META(o).id FROM o WHERE (SELECT RAW x.vip FROM c AS x USE KEYS "
+                 "o.cust)[0] = true ORDER BY META(o).id"),
+            J(R"(["o1", "o3"])"));
+}
+
+TEST_F(SelectSubquery, ParametersReachTheSubquery) {
+  EXPECT_EQ(Rows("SELECT RAW (SELECT RAW x.name FROM c AS x USE KEYS $k)[0]", J(R"({"k": "c2"})")),
+            J(R"(["Bob"])"));
+  EXPECT_EQ(Rows("SELECT RAW (SELECT RAW x.name FROM c AS x USE KEYS $1)[0]", J(R"(["c1"])")),
+            J(R"(["Ann"])"));
+}
+
+TEST_F(SelectSubquery, PreparedStatementWithASubqueryServesEveryValue) {
+  Rows(
+      "PREPARE vipq FROM SELECT RAW META(o).id FROM o WHERE o.cust IN "
+      "(SELECT RAW META(x).id FROM c AS x USE KEYS [\"c1\", \"c2\"] WHERE x.vip = $vip) "
+      "ORDER BY META(o).id");
+  EXPECT_EQ(Rows("EXECUTE vipq", J(R"({"vip": true})")), J(R"(["o1", "o3"])"));
+  EXPECT_EQ(Rows("EXECUTE vipq", J(R"({"vip": false})")), J(R"(["o2"])"));
+}
+
+TEST_F(SelectSubquery, ErrorsInsideTheSubqueryFailTheStatement) {
+  // c has no index, so only USE KEYS can read it.
+  EXPECT_EQ(ErrorCodeOf("SELECT (SELECT RAW x FROM c AS x WHERE x.vip) AS v FROM o"), 4000);
+  EXPECT_EQ(ErrorCodeOf("SELECT (SELECT RAW x FROM missing_ks AS x) AS v"), 12003);
+}
+
+TEST_F(SelectSubquery, SubqueryInsideDmlAndUpdateSet) {
+  Rows("UPDATE o SET o.name = (SELECT RAW x.name FROM c AS x USE KEYS o.cust)[0]");
+  EXPECT_EQ(Rows("SELECT RAW o.name FROM o ORDER BY META(o).id"), J(R"(["Ann", "Bob", "Ann"])"));
+  Rows("DELETE FROM o WHERE EXISTS (SELECT 1 FROM o.items AS i WHERE i.qty > 4)");
+  EXPECT_EQ(Rows("SELECT RAW META(o).id FROM o ORDER BY META(o).id"), J(R"(["o1", "o3"])"));
+}
+
+}  // namespace
+}  // namespace casql
