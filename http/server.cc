@@ -38,7 +38,11 @@ Server::Server(exec::Datastore* datastore, ServerOptions options)
   Routes();
 }
 
-Server::~Server() = default;
+// The Datastore may outlive this server (tests reuse one), so it must stop calling into the
+// request registry that dies with it.
+Server::~Server() {
+  datastore_->SetRequestLister(nullptr);
+}
 
 Result<std::vector<const User*>> Server::Authenticate(
     const httplib::Request& req,

@@ -17,7 +17,8 @@ Status PreparedRegistry::Add(std::shared_ptr<Prepared> prepared) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = entries_.find(key);
   if (it != entries_.end() && it->second->text != prepared->text) {
-    return Status(kPreparedNameTaken, "Unable to add name: duplicate name: " + prepared->name);
+    return Status(ErrorCode::kPreparedNameTaken,
+                  FormatError(ErrorCode::kPreparedNameTaken, {prepared->name}));
   }
   if (it != entries_.end()) prepared->uses.store(it->second->uses.load());
   entries_[key] = std::move(prepared);

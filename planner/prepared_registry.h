@@ -16,10 +16,6 @@ namespace casql::plan {
 
 class Catalog;
 
-// Couchbase's 4060 (E_PREPARED_NAME). It belongs in value/error_codes.h; it lives here until
-// that table can change, because every file of the tree includes the table.
-inline constexpr ErrorCode kPreparedNameTaken = static_cast<ErrorCode>(4060);
-
 // The named prepared statements of one server: PREPARE adds them, EXECUTE and the `prepared`
 // request parameter run them, system:prepareds lists them. A name is unique within a
 // query_context, as in Couchbase. An entry keeps its statement as well as its plan: when the

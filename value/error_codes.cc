@@ -44,6 +44,8 @@ std::string_view ErrorTemplate(ErrorCode code) {
       return "Duplicate alias {}";
     case ErrorCode::kNoSuchPrepared:
       return "No such prepared statement: {}";
+    case ErrorCode::kPreparedNameTaken:
+      return "Unable to add name: duplicate name: {}";
     case ErrorCode::kNoPrimaryIndex:
       return "No index available on keyspace {} that matches your query. Use CREATE PRIMARY INDEX "
              "ON {} to create a primary index, or check that your expected index is online.";

@@ -34,6 +34,7 @@ enum class ErrorCode : int {
   kPlan = 4000,
   kDuplicateAlias = 4020,
   kNoSuchPrepared = 4040,
+  kPreparedNameTaken = 4060,
   kNoPrimaryIndex = 4120,
   kNotGroupKeyOrAggregate = 4210,
   kIndexAlreadyExists = 4300,
