@@ -1,0 +1,31 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+
+namespace casql::testing {
+
+// Writes `request` as raw bytes on a new loopback connection and returns the status code of
+// the first response line (0 when the server closed or timed out without one). For requests
+// that no HTTP client library would send: broken framing, header floods, NUL bytes.
+int RawHttpStatus(int port, const std::string& request,
+                  std::chrono::seconds timeout = std::chrono::seconds(20));
+
+// A connection that sends a request one byte at a time and never finishes it (slowloris).
+class SlowClient {
+ public:
+  explicit SlowClient(int port);
+  ~SlowClient();
+  SlowClient(const SlowClient&) = delete;
+  SlowClient& operator=(const SlowClient&) = delete;
+  // Sends the next byte of an endless header block; false once the server has closed.
+  bool Drip();
+  // Waits up to `timeout` for the server to close the connection.
+  bool ClosedByServerWithin(std::chrono::seconds timeout);
+
+ private:
+  int fd_ = -1;
+  size_t sent_ = 0;
+};
+
+}  // namespace casql::testing
