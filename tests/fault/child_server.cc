@@ -1,7 +1,10 @@
 #include "tests/fault/child_server.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,11 +21,23 @@ ChildServer::~ChildServer() {
 
 std::chrono::milliseconds ChildServer::Start() {
   const auto started = std::chrono::steady_clock::now();
+  // cpp-httplib's client sends without MSG_NOSIGNAL: a request in flight when the server is
+  // killed would raise SIGPIPE and end this test process silently, leaving the server behind.
+  signal(SIGPIPE, SIG_IGN);
   int out[2];
-  if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+  // Close-on-exec, so that a later child does not inherit this pipe (dup2 below clears the
+  // flag on the child's own stdout).
+  if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   std::vector<std::string> args{CASQL_BINARY, "serve", "--port", "0", "--data-dir", data_dir_};
+  args.insert(args.end(), extra_args_.begin(), extra_args_.end());
   pid_ = fork();
   if (pid_ == 0) {
+    // If the test process dies (a crash, an abort), the server must not outlive it: it would
+    // hold ctest's output pipe open and ctest would wait for it until its timeout.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // LimitFileSize simulates a full disk: the write must fail, not kill the server.
+    signal(SIGXFSZ, SIG_IGN);
+    signal(SIGPIPE, SIG_DFL);  // the server decides for itself
     dup2(out[1], STDOUT_FILENO);
     close(out[0]);
     close(out[1]);
@@ -54,6 +69,15 @@ void ChildServer::Reap(int signal) {
   close(stdout_fd_);
   stdout_fd_ = -1;
   last_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+void ChildServer::LimitFileSize(uint64_t bytes) const {
+  rlimit limit{};
+  limit.rlim_cur = bytes == 0 ? RLIM_INFINITY : bytes;
+  limit.rlim_max = RLIM_INFINITY;
+  if (prlimit(pid_, RLIMIT_FSIZE, &limit, nullptr) != 0) {
+    throw std::runtime_error("prlimit failed");
+  }
 }
 
 void ChildServer::Kill9() {
@@ -102,6 +126,17 @@ ChildServer::Reply ChildServer::Get(const std::string& path) const {
   httplib::Client client("127.0.0.1", port_);
   Configure(client);
   return Convert(client.Get(path.c_str()));
+}
+
+ChildServer::Reply ChildServer::Send(const std::string& method, const std::string& path,
+                                     const std::string& body,
+                                     const httplib::Headers& headers) const {
+  httplib::Client client("127.0.0.1", port_);
+  Configure(client);
+  if (method == "GET") return Convert(client.Get(path.c_str(), headers));
+  if (method == "DELETE") return Convert(client.Delete(path.c_str(), headers));
+  if (method == "PUT") return Convert(client.Put(path.c_str(), headers, body, "application/json"));
+  return Convert(client.Post(path.c_str(), headers, body, "application/json"));
 }
 
 Value ChildServer::MustRun(const std::string& statement) const {

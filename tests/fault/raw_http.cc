@@ -26,11 +26,20 @@ int ConnectLoopback(int port) {
   return fd;
 }
 
-// Reads until the first line is complete, the peer closes, or the deadline passes.
-std::string ReadFirstLine(int fd, std::chrono::steady_clock::time_point deadline) {
+// Reads until the response (head and Content-Length body) is complete, the peer closes, or
+// the deadline passes.
+std::string ReadResponse(int fd, std::chrono::steady_clock::time_point deadline) {
   std::string in;
-  char buf[4096];
-  while (in.find("\r\n") == std::string::npos) {
+  char buf[65536];
+  while (true) {
+    const size_t head_end = in.find("\r\n\r\n");
+    if (head_end != std::string::npos) {
+      const size_t at = in.find("Content-Length: ");
+      if (at != std::string::npos && at < head_end) {
+        const size_t length = std::stoul(in.substr(at + 16));
+        if (in.size() >= head_end + 4 + length) break;
+      }
+    }
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) break;
@@ -40,12 +49,12 @@ std::string ReadFirstLine(int fd, std::chrono::steady_clock::time_point deadline
     if (n <= 0) break;
     in.append(buf, static_cast<size_t>(n));
   }
-  return in.substr(0, in.find("\r\n"));
+  return in;
 }
 
 }  // namespace
 
-int RawHttpStatus(int port, const std::string& request, std::chrono::seconds timeout) {
+RawReply RawHttp(int port, const std::string& request, std::chrono::seconds timeout) {
   const int fd = ConnectLoopback(port);
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   // The server may answer (e.g. 413, 431) and close before the whole request is written;
@@ -56,11 +65,15 @@ int RawHttpStatus(int port, const std::string& request, std::chrono::seconds tim
     if (n <= 0) break;
     off += static_cast<size_t>(n);
   }
-  const std::string line = ReadFirstLine(fd, deadline);
+  const std::string response = ReadResponse(fd, deadline);
   close(fd);
+  RawReply reply;
   // "HTTP/1.1 400 Bad Request"
-  if (line.rfind("HTTP/1.", 0) != 0 || line.size() < 12) return 0;
-  return std::stoi(line.substr(9, 3));
+  if (response.rfind("HTTP/1.", 0) != 0 || response.size() < 12) return reply;
+  reply.status = std::stoi(response.substr(9, 3));
+  const size_t head_end = response.find("\r\n\r\n");
+  if (head_end != std::string::npos) reply.body = response.substr(head_end + 4);
+  return reply;
 }
 
 SlowClient::SlowClient(int port) : fd_(ConnectLoopback(port)) {}

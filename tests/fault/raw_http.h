@@ -5,11 +5,16 @@
 
 namespace casql::testing {
 
-// Writes `request` as raw bytes on a new loopback connection and returns the status code of
-// the first response line (0 when the server closed or timed out without one). For requests
-// that no HTTP client library would send: broken framing, header floods, NUL bytes.
-int RawHttpStatus(int port, const std::string& request,
-                  std::chrono::seconds timeout = std::chrono::seconds(20));
+struct RawReply {
+  int status = 0;  // 0: the server closed or timed out without a status line
+  std::string body;
+};
+
+// Writes `request` as raw bytes on a new loopback connection and reads the response (its body
+// by Content-Length, else until the server closes). For requests that no HTTP client library
+// would send: broken framing, header floods, NUL bytes.
+RawReply RawHttp(int port, const std::string& request,
+                 std::chrono::seconds timeout = std::chrono::seconds(20));
 
 // A connection that sends a request one byte at a time and never finishes it (slowloris).
 class SlowClient {
