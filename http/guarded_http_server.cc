@@ -114,6 +114,11 @@ GuardedHttpServer::GuardedHttpServer(ConnectionLimits limits) : limits_(limits) 
   });
 }
 
+bool GuardedHttpServer::WidenListenBacklog(int backlog) {
+  // listen() on a listening socket only changes its backlog.
+  return svr_sock_ != INVALID_SOCKET && ::listen(svr_sock_, backlog) == 0;
+}
+
 bool GuardedHttpServer::process_and_close_socket(socket_t sock) {
   GuardedStream stream(
       sock, limits_,

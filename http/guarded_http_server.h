@@ -33,6 +33,11 @@ class GuardedHttpServer : public httplib::Server {
  public:
   explicit GuardedHttpServer(ConnectionLimits limits = {});
 
+  // Call after binding: cpp-httplib 0.11.4 listens with a backlog of 5, so a burst of new
+  // connections while the accept thread is not scheduled overflows the queue and the kernel
+  // drops them (clients saw their requests fail after about a second under load).
+  bool WidenListenBacklog(int backlog);
+
  private:
   // Replaces httplib's keep-alive loop so that every request is read through a GuardedStream.
   bool process_and_close_socket(socket_t sock) override;

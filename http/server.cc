@@ -150,6 +150,9 @@ Status Server::Bind() {
                                             std::to_string(options_.port) +
                                             " (address in use or not available)");
   }
+  if (!static_cast<GuardedHttpServer&>(*server_).WidenListenBacklog(1024)) {
+    return Status(ErrorCode::kInternal, "cannot widen the listen backlog");
+  }
   return Status::OK();
 }
 

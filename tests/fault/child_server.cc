@@ -93,7 +93,10 @@ namespace {
 
 ChildServer::Reply Convert(const httplib::Result& result) {
   ChildServer::Reply r;
-  if (!result) return r;
+  if (!result) {
+    r.body = "no answer: " + httplib::to_string(result.error());
+    return r;
+  }
   r.http_status = result->status;
   r.body = result->body;
   auto parsed = ParseJson(r.body);
