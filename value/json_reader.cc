@@ -3,6 +3,7 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -39,7 +40,15 @@ class ValueBuilder {
     if (u <= static_cast<uint64_t>(INT64_MAX)) return Add(Value(static_cast<int64_t>(u)));
     return Add(Value(static_cast<double>(u)));
   }
-  bool Double(double d) { return Add(Value(d)); }
+  // RapidJSON 1.1 reads a number beyond the double range (1e400) as infinity without an error;
+  // JSON has no infinity, so such a number is refused like any other malformed one.
+  bool Double(double d) {
+    if (!std::isfinite(d)) {
+      out_of_range_ = true;
+      return false;
+    }
+    return Add(Value(d));
+  }
   bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }
   bool String(const char* s, rapidjson::SizeType len, bool) {
     if (HasEncodedSurrogate(s, len)) return LoneSurrogate();
@@ -57,6 +66,7 @@ class ValueBuilder {
 
   bool too_deep() const { return too_deep_; }
   bool lone_surrogate() const { return lone_surrogate_; }
+  bool out_of_range() const { return out_of_range_; }
   Value TakeResult() { return std::move(result_); }
 
  private:
@@ -103,6 +113,7 @@ class ValueBuilder {
   int max_depth_;
   bool too_deep_ = false;
   bool lone_surrogate_ = false;
+  bool out_of_range_ = false;
   std::vector<Frame> frames_;
   Value result_;
 };
@@ -123,6 +134,10 @@ Result<Value> ParseJson(std::string_view text, int max_depth) {
       return Status(ErrorCode::kInternal, "Invalid JSON at byte offset " + offset +
                                               ": nesting deeper than " + std::to_string(max_depth) +
                                               " levels");
+    }
+    if (builder.out_of_range()) {
+      return Status(ErrorCode::kInternal, "Invalid JSON at byte offset " + offset +
+                                              ": a number beyond the range of a double");
     }
     if (builder.lone_surrogate()) {
       return Status(ErrorCode::kInternal, "Invalid JSON at byte offset " + offset +
