@@ -45,6 +45,37 @@ bool PercentDecode(std::string_view in, std::string* out) {
   return true;
 }
 
+// True when `s` is well-formed UTF-8: no stray continuation bytes, overlong forms, surrogates
+// or code points past U+10FFFF.
+bool IsUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t more = 0;
+    uint32_t cp = 0, min = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      more = 1, cp = c & 0x1F, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      more = 2, cp = c & 0x0F, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      more = 3, cp = c & 0x07, min = 0x10000;
+    } else {
+      return false;
+    }
+    if (s.size() - i <= more) return false;
+    for (size_t k = 1; k <= more; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += more + 1;
+  }
+  return true;
+}
+
 // Splits the raw (still percent-encoded) request target; httplib's decoded path cannot tell
 // an encoded slash inside a key from a path separator.
 std::optional<Target> ParseTarget(const std::string& raw_target, const std::string& method,
@@ -89,6 +120,11 @@ std::optional<Target> ParseTarget(const std::string& raw_target, const std::stri
       *why = "empty bucket, scope, collection or key in the path";
       return std::nullopt;
     }
+  }
+  // A key is text: SQL++ returns it as META().id in JSON, which cannot carry other bytes.
+  if (!IsUtf8(parts[3])) {
+    *why = "the key is not valid UTF-8";
+    return std::nullopt;
   }
   t.keyspace = kv::KeyspaceId{parts[0], parts[1], parts[2]};
   t.key = parts[3];

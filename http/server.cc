@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include "http/guarded_http_server.h"
 #include "http/status_mapping.h"
 #include "value/json.h"
 
@@ -19,7 +20,7 @@ Server::Server(exec::Datastore* datastore, ServerOptions options)
       registry_(options_.max_requests),
       kv_rest_(&datastore->engine(), &metrics_),
       started_(std::chrono::steady_clock::now()),
-      server_(std::make_unique<httplib::Server>()) {
+      server_(std::make_unique<GuardedHttpServer>()) {
   const int threads = options_.threads;
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // httplib's default also sets SO_REUSEPORT, which lets a second server bind a port that is
@@ -152,6 +153,9 @@ Status Server::Bind() {
     return Status(ErrorCode::kInternal, "cannot listen on " + options_.host + ":" +
                                             std::to_string(options_.port) +
                                             " (address in use or not available)");
+  }
+  if (!static_cast<GuardedHttpServer&>(*server_).WidenListenBacklog(1024)) {
+    return Status(ErrorCode::kInternal, "cannot widen the listen backlog");
   }
   return Status::OK();
 }

@@ -6,16 +6,22 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 
-# Fuzz the parser for 60 s. libFuzzer needs clang, so this uses its own build directory.
+# libFuzzer needs clang, so the fuzzers have their own build directory, built with ASan+UBSan;
+# the unit tests labelled asan run there too. Each fuzzer first replays its checked-in corpus
+# (every input once: deterministic), then fuzzes for 30 s.
 if command -v clang++ >/dev/null 2>&1; then
   CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DCASQL_SANITIZE=address >/dev/null
-  cmake --build build-fuzz -j "$(nproc)" --target parser_fuzzer
-  mkdir -p build-fuzz/corpus/parser
-  build-fuzz/parser_fuzzer -max_total_time=60 -print_final_stats=1 \
-    build-fuzz/corpus/parser tests/fuzz/corpus/parser 2>&1 | tail -n 15
+  cmake --build build-fuzz -j "$(nproc)" --target casql_fuzzers casql_asan_tests
+  for fuzzer in parser json query_request kvlog; do
+    build-fuzz/${fuzzer}_fuzzer -runs=0 tests/fuzz/corpus/$fuzzer 2>&1 | tail -n 1
+    mkdir -p build-fuzz/corpus/$fuzzer
+    build-fuzz/${fuzzer}_fuzzer -max_total_time=30 -print_final_stats=1 \
+      build-fuzz/corpus/$fuzzer tests/fuzz/corpus/$fuzzer 2>&1 | tail -n 3
+  done
+  (cd build-fuzz && ctest --output-on-failure -j "$(nproc)" --timeout 900 -L asan)
 else
-  echo "Skipping the parser fuzzer: clang++ not found (libFuzzer needs clang)."
+  echo "Skipping the fuzzers and the asan label: clang++ not found (libFuzzer needs clang)."
 fi
 
 # The multi-threaded tests again under ThreadSanitizer, in their own build dir; only the targets

@@ -3,6 +3,7 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,20 @@
 namespace casql {
 
 namespace {
+
+// RapidJSON 1.1 pairs a \uD800-\uDBFF escape with the low surrogate that must follow, but
+// decodes a lone \uDC00-\uDFFF escape to the bytes ED B0..BF xx: not UTF-8, so such a string
+// would leave the reader as invalid text. Raw input bytes never get here that way
+// (kParseValidateEncodingFlag), so these bytes can only come from such an escape.
+bool HasEncodedSurrogate(const char* s, size_t len) {
+  for (size_t i = 0; i + 1 < len; ++i) {
+    if (static_cast<unsigned char>(s[i]) == 0xED &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xE0) == 0xA0) {
+      return true;
+    }
+  }
+  return false;
+}
 
 class ValueBuilder {
  public:
@@ -25,12 +40,22 @@ class ValueBuilder {
     if (u <= static_cast<uint64_t>(INT64_MAX)) return Add(Value(static_cast<int64_t>(u)));
     return Add(Value(static_cast<double>(u)));
   }
-  bool Double(double d) { return Add(Value(d)); }
+  // RapidJSON 1.1 reads a number beyond the double range (1e400) as infinity without an error;
+  // JSON has no infinity, so such a number is refused like any other malformed one.
+  bool Double(double d) {
+    if (!std::isfinite(d)) {
+      out_of_range_ = true;
+      return false;
+    }
+    return Add(Value(d));
+  }
   bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }
   bool String(const char* s, rapidjson::SizeType len, bool) {
+    if (HasEncodedSurrogate(s, len)) return LoneSurrogate();
     return Add(Value(std::string(s, len)));
   }
   bool Key(const char* s, rapidjson::SizeType len, bool) {
+    if (HasEncodedSurrogate(s, len)) return LoneSurrogate();
     frames_.back().key.assign(s, len);
     return true;
   }
@@ -40,6 +65,8 @@ class ValueBuilder {
   bool EndArray(rapidjson::SizeType) { return Pop(); }
 
   bool too_deep() const { return too_deep_; }
+  bool lone_surrogate() const { return lone_surrogate_; }
+  bool out_of_range() const { return out_of_range_; }
   Value TakeResult() { return std::move(result_); }
 
  private:
@@ -72,6 +99,11 @@ class ValueBuilder {
     return true;
   }
 
+  bool LoneSurrogate() {
+    lone_surrogate_ = true;
+    return false;
+  }
+
   bool Pop() {
     Value done = std::move(frames_.back().container);
     frames_.pop_back();
@@ -80,6 +112,8 @@ class ValueBuilder {
 
   int max_depth_;
   bool too_deep_ = false;
+  bool lone_surrogate_ = false;
+  bool out_of_range_ = false;
   std::vector<Frame> frames_;
   Value result_;
 };
@@ -100,6 +134,15 @@ Result<Value> ParseJson(std::string_view text, int max_depth) {
       return Status(ErrorCode::kInternal, "Invalid JSON at byte offset " + offset +
                                               ": nesting deeper than " + std::to_string(max_depth) +
                                               " levels");
+    }
+    if (builder.out_of_range()) {
+      return Status(ErrorCode::kInternal, "Invalid JSON at byte offset " + offset +
+                                              ": a number beyond the range of a double");
+    }
+    if (builder.lone_surrogate()) {
+      return Status(ErrorCode::kInternal, "Invalid JSON at byte offset " + offset +
+                                              ": a \\u escape names a lone surrogate, which is "
+                                              "not a Unicode character");
     }
     return Status(ErrorCode::kInternal, "Invalid JSON at byte offset " + offset + ": " +
                                             rapidjson::GetParseError_En(ok.Code()));

@@ -5,6 +5,8 @@
 
 #include <cstdio>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "tests/http/server_process.h"
 #include "value/json.h"
@@ -168,6 +170,50 @@ TEST_F(Auth, KvRestNeedsDataRoles) {
   auto read = server_->Send("GET", doc, "", "", Basic("reader", kPassword));
   EXPECT_EQ(read.http_status, 200) << read.body;
   EXPECT_EQ(read.json, ParseJson(R"({"ok":true})").value());
+}
+
+// The routes the tests above do not reach, each without credentials, with a wrong password,
+// with a malformed Authorization header, as a user without the role, and with the role.
+TEST_F(Auth, EveryOtherRouteChecksCredentialsAndRoles) {
+  struct Route {
+    std::string method, path, body;
+    std::string lacking, holding;  // users without and with the role the route needs
+    int refused, allowed;          // HTTP status for `lacking` and for `holding`
+  };
+  const std::string kv = "/kv/sec/_default/_default/";
+  const std::vector<Route> routes = {
+      {"GET", "/query/service?statement=SELECT%20RAW%20COUNT(*)%20FROM%20sec", "", "outsider",
+       "reader", 401, 200},
+      {"POST", "/query", R"({"statement":"SELECT RAW COUNT(*) FROM sec"})", "outsider", "reader",
+       401, 200},
+      {"POST", kv + "route-insert", "{}", "reader", "writer", 403, 201},
+      {"GET", kv + "route-insert", "", "outsider", "reader", 403, 200},
+      {"POST", kv + "route-insert/touch?expiry=0", "", "reader", "writer", 403, 200},
+      // Get-and-lock is a read: data_reader, as in Couchbase.
+      {"POST", kv + "route-insert/lock?seconds=1", "", "outsider", "reader", 403, 200},
+      {"DELETE", kv + "route-insert", "", "reader", "root", 403, 423},
+  };
+  for (const Route& r : routes) {
+    SCOPED_TRACE(r.method + " " + r.path);
+    auto send = [&](const httplib::Headers& headers) {
+      return server_->Send(r.method, r.path, r.body, "application/json", headers);
+    };
+    auto none = send({});
+    EXPECT_EQ(none.http_status, 401) << none.body;
+    EXPECT_EQ(Code(none), 10000) << none.body;
+    auto wrong = send(Basic(r.holding, "not the password"));
+    EXPECT_EQ(wrong.http_status, 401) << wrong.body;
+    EXPECT_EQ(Code(wrong), 10000) << wrong.body;
+    auto malformed = send({{"Authorization", "Bearer abc"}});
+    EXPECT_EQ(malformed.http_status, 401) << malformed.body;
+    EXPECT_EQ(Code(malformed), 10000) << malformed.body;
+    // Neither the password nor the user's existence shows in the refusal.
+    EXPECT_EQ(wrong.body.find("not the password"), std::string::npos) << wrong.body;
+    auto lacking = send(Basic(r.lacking, kPassword));
+    EXPECT_EQ(lacking.http_status, r.refused) << lacking.body;
+    auto holding = send(Basic(r.holding, kPassword));
+    EXPECT_EQ(holding.http_status, r.allowed) << holding.body;
+  }
 }
 
 TEST_F(Auth, BadUsersFilesAndOpenAddressesWithoutUsersRefuseToStart) {

@@ -42,6 +42,22 @@ TEST(JsonRead, MalformedInputReportsTheByteOffset) {
   EXPECT_FALSE(ParseJson("[1,2").ok());
   EXPECT_FALSE(ParseJson("{\"a\":1} x").ok());
   EXPECT_FALSE(ParseJson("\"\xff\"").ok());  // invalid UTF-8
+  // Lone surrogates, high or low, in values and keys: no Unicode character, no UTF-8 for them.
+  EXPECT_FALSE(ParseJson(R"("\ud800")").ok());
+  auto low = ParseJson(R"(["\udc00"])");
+  ASSERT_FALSE(low.ok());
+  EXPECT_NE(low.status().message().find("lone surrogate"), std::string::npos)
+      << low.status().message();
+  EXPECT_FALSE(ParseJson(R"({"\udfff": 1})").ok());
+  // A proper pair is one character (U+1F600), four UTF-8 bytes.
+  EXPECT_EQ(ParseJson(R"("\ud83d\ude00")").value().AsString(), "\xf0\x9f\x98\x80");
+  // Beyond the double range: JSON has no infinity to read it as.
+  auto huge = ParseJson("[327856385.7e300]");
+  ASSERT_FALSE(huge.ok());
+  EXPECT_NE(huge.status().message().find("beyond the range of a double"), std::string::npos)
+      << huge.status().message();
+  EXPECT_FALSE(ParseJson("-1e400").ok());
+  EXPECT_EQ(ParseJson("1.7976931348623157e308").value().AsDouble(), 1.7976931348623157e308);
   auto trailing = ParseJson("[1] [2]");
   ASSERT_FALSE(trailing.ok());
   EXPECT_NE(trailing.status().message().find("byte offset 4"), std::string::npos);
