@@ -10,6 +10,7 @@
 
 #include "cli/shell_history.h"
 #include "cli/shell_line_editor.h"
+#include "tests/casql_skip.h"
 
 namespace casql::cli {
 namespace {
@@ -167,7 +168,7 @@ TEST_F(TempHistoryFile, KeepsTheNewestEntriesAndRewritesAGrownFile) {
 
 TEST(ShellHistoryPath, IsInTheHomeDirectory) {
   const char* home = std::getenv("HOME");
-  if (home == nullptr) GTEST_SKIP() << "HOME is not set";
+  if (home == nullptr) CASQL_SKIP("HOME is not set");
   EXPECT_EQ(ShellHistory::DefaultPath(), std::string(home) + "/.casql_history");
 }
 

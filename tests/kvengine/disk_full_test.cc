@@ -9,6 +9,7 @@
 #include <string>
 
 #include "kv_test_util.h"
+#include "tests/casql_skip.h"
 
 namespace casql::kv {
 namespace {
@@ -101,7 +102,7 @@ TEST(DiskFull, CompactionFailsCleanlyAndSucceedsOnceSpaceReturns) {
 TEST(DiskFull, RealFullFilesystem) {
   TempDir dir;
   if (::geteuid() != 0 || ::mount("casql-test", dir.path().c_str(), "tmpfs", 0, "size=1m") != 0) {
-    GTEST_SKIP() << "needs root to mount a small tmpfs";
+    CASQL_SKIP("needs root to mount a small tmpfs");
   }
   {
     auto engine = OpenEngine(dir.path());
