@@ -3,6 +3,9 @@
 # Exits non-zero on any failure. The main ctest summary is the last thing printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# ccache shares results between checkouts at different paths, for every build dir below.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(cd .. && pwd)}"
+export CCACHE_NOHASHDIR=1
 scripts/install-deps.sh
 scripts/build.sh
 
