@@ -4,6 +4,7 @@
 Writes into OUTDIR:
   docs.tsv            key<TAB>json per line (PostgreSQL COPY text format, SQLite loader)
   casql_insert.jsonl  one /query/service request body per line: INSERT of BATCH documents
+                      given as positional parameters
   pg_insert.sql       one INSERT ... VALUES of BATCH rows per line
 
 Keys are k0..k{N-1}. visits = i % (N/10), so every visits value matches exactly 10 documents
@@ -54,9 +55,12 @@ def main():
                 keys.append("k%d" % i)
                 texts.append(text)
                 tsv.write("k%d\t%s\n" % (i, text))
-            values = ", ".join('("%s", %s)' % (k, t) for k, t in zip(keys, texts))
-            casql.write(json.dumps(
-                {"statement": "INSERT INTO bench (KEY, VALUE) VALUES " + values}) + "\n")
+            # The batch as a client library sends it: one statement text for every batch of
+            # this size, the documents as positional parameters.
+            values = ", ".join("($%d, $%d)" % (2 * j + 1, 2 * j + 2) for j in range(len(keys)))
+            args = ", ".join('"%s", %s' % (k, t) for k, t in zip(keys, texts))
+            casql.write('{"statement": "INSERT INTO bench (KEY, VALUE) VALUES %s", "args": [%s]}\n'
+                        % (values, args))
             rows = ", ".join("('%s', '%s')" % (k, t) for k, t in zip(keys, texts))
             pg.write("INSERT INTO t (id, doc) VALUES %s;\n" % rows)
 

@@ -35,15 +35,20 @@ log() { echo "[compare $(date -u +%H:%M:%S)] $*"; }
 fail() { echo "bench/compare/run.sh: $*" >&2; exit 1; }
 
 scripts/install-deps.sh --bench
-build_dir=${BUILD_DIR:-build}
-if [ ! -f "$build_dir/build.ninja" ]; then
-  cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+# CASQL_BIN_DIR measures binaries built earlier (a snapshot of a build) instead of building.
+bin_dir=${CASQL_BIN_DIR:-}
+if [ -z "$bin_dir" ]; then
+  build_dir=${BUILD_DIR:-build}
+  if [ ! -f "$build_dir/build.ninja" ]; then
+    cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  fi
+  cmake --build "$build_dir" -j "${CASQL_JOBS:-$(nproc)}" \
+    --target casql casql_http_ceiling casql_sqlite_driver >/dev/null
+  bin_dir=$root/$build_dir
 fi
-cmake --build "$build_dir" -j "${CASQL_JOBS:-$(nproc)}" \
-  --target casql casql_http_ceiling casql_sqlite_driver >/dev/null
-casql_bin=$root/$build_dir/casql
-ceiling_bin=$root/$build_dir/casql_http_ceiling
-sqlite_bin=$root/$build_dir/casql_sqlite_driver
+casql_bin=$bin_dir/casql
+ceiling_bin=$bin_dir/casql_http_ceiling
+sqlite_bin=$bin_dir/casql_sqlite_driver
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 
 work=$(mktemp -d /tmp/casql-compare.XXXXXX)
