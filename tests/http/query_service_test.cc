@@ -137,5 +137,20 @@ TEST_F(QueryServiceTest, LongStatementsAreNotCached) {
   EXPECT_EQ(service_->cached_plans(), before);
 }
 
+TEST(NewRequestId, IsARandomVersion4Uuid) {
+  const std::string id = NewRequestId();
+  ASSERT_EQ(id.size(), 36u) << id;
+  for (size_t i = 0; i < id.size(); ++i) {
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      EXPECT_EQ(id[i], '-') << id;
+    } else {
+      EXPECT_NE(std::string("0123456789abcdef").find(id[i]), std::string::npos) << id;
+    }
+  }
+  EXPECT_EQ(id[14], '4') << id;
+  EXPECT_NE(std::string("89ab").find(id[19]), std::string::npos) << id;
+  EXPECT_NE(NewRequestId(), id);
+}
+
 }  // namespace
 }  // namespace casql::http
