@@ -408,6 +408,7 @@ Status Runnable::Run(RowSink& sink) {
   if (!plan_.is_explain &&
       (kind == plan::OpKind::kKeyspaceDdl || kind == plan::OpKind::kCreatePrimaryIndex ||
        kind == plan::OpKind::kCreateIndex || kind == plan::OpKind::kDropIndex)) {
+    finished_ = true;
     Status status = RunDdl();
     ctx_.datastore().CatalogChanged();
     return status;
@@ -439,6 +440,7 @@ Status Runnable::RunDdl() {
 
 Status Runnable::RunPipeline(RowSink& sink) {
   if (plan_.is_explain) {
+    finished_ = true;
     sink.Write(ExplainDocument(*plan_.root, explain_text_));
     return Status::OK();
   }
@@ -447,8 +449,13 @@ Status Runnable::RunPipeline(RowSink& sink) {
   const bool emit = !plan_.signature.IsNull();
   Row row;
   while (true) {
-    CASQL_RETURN_IF_ERROR(ctx_.CheckInterrupt());
+    Status interrupted = ctx_.CheckInterrupt();
+    if (!interrupted.ok()) {
+      finished_ = true;
+      return interrupted;
+    }
     auto more = pipeline_->Next(&row);
+    finished_ = !more.ok() || !*more;
     if (!more.ok()) return more.status();
     if (!*more) return Status::OK();
     if (emit && !sink.Write(row.result)) return Status::OK();

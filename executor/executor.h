@@ -12,7 +12,8 @@ namespace casql::exec {
 class RowSink {
  public:
   virtual ~RowSink() = default;
-  // Returns false when the consumer is gone (client disconnected): execution stops.
+  // Returns false when the consumer is gone (client disconnected) or wants to pause: Run
+  // returns, and a later Run continues with the next row.
   virtual bool Write(const Value& row) = 0;
 };
 
@@ -28,6 +29,8 @@ class Runnable {
   // pipeline whose output rows go to `sink`. A non-OK status is fatal to the statement;
   // per-document errors (12009) are collected in the context.
   Status Run(RowSink& sink);
+  // False while rows remain after Run returned because the sink refused one.
+  bool finished() const { return finished_; }
 
  private:
   friend Result<std::unique_ptr<Runnable>> Prepare(const plan::PlannedStatement&, std::string,
@@ -39,6 +42,7 @@ class Runnable {
   std::string explain_text_;
   ExecContext& ctx_;
   std::unique_ptr<ExecOperator> pipeline_;
+  bool finished_ = false;
 };
 
 Result<std::unique_ptr<Runnable>> Prepare(const plan::PlannedStatement& plan,

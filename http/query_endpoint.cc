@@ -109,30 +109,42 @@ void Server::HandleQuery(const httplib::Request& req, httplib::Response& res) {
     return;
   }
   auto tracker = std::make_shared<RequestTracker>(&registry_, &metrics_, handle.value());
+  std::string body;
+  const ResponseWriter::Output to_body = [&body](std::string_view piece) {
+    body.append(piece);
+    return true;
+  };
   if (!execution->streams_rows()) {
-    std::string body;
-    QueryService::Outcome outcome = execution->Stream([&body](std::string_view piece) {
-      body.append(piece);
-      return true;
-    });
+    QueryService::Outcome outcome = execution->Stream(to_body);
     res.status = outcome.http_status;
     tracker->Finish(outcome);
     res.set_content(body, QueryContentType());
     return;
   }
   res.status = execution->http_status();
+  // Most responses are small: gathered whole, they go out with a Content-Length in two writes,
+  // where httplib's chunked encoding takes three writes and two more polls of the socket. Only
+  // a response that outgrows the buffer is streamed in chunks.
+  constexpr size_t kBufferedResponseBytes = 64 * 1024;
+  if (auto outcome = execution->StreamPrefix(to_body, kBufferedResponseBytes)) {
+    tracker->Finish(*outcome);
+    res.set_content(body, QueryContentType());
+    return;
+  }
   res.set_chunked_content_provider(
-      QueryContentType(), [execution, tracker](size_t, httplib::DataSink& sink) {
+      QueryContentType(),
+      [execution, tracker, prefix = std::move(body)](size_t, httplib::DataSink& sink) {
         // Rows are gathered into chunks of about kChunkBytes: one write per row would cost a
         // system call per row.
         constexpr size_t kChunkBytes = 16 * 1024;
-        std::string chunk;
+        std::string chunk = prefix;
         bool writable = true;
         auto flush = [&] {
-          writable = writable && sink.is_writable() && sink.write(chunk.data(), chunk.size());
+          writable = writable && sink.write(chunk.data(), chunk.size());
           chunk.clear();
           return writable;
         };
+        flush();
         tracker->Finish(execution->Stream([&](std::string_view piece) {
           chunk.append(piece);
           return chunk.size() < kChunkBytes || flush();

@@ -1,5 +1,6 @@
 #include "http/query_service.h"
 
+#include <cassert>
 #include <random>
 
 #include "executor/executor.h"
@@ -15,12 +16,18 @@ namespace casql::http {
 std::string NewRequestId() {
   thread_local std::mt19937_64 rng{std::random_device{}()};
   const uint64_t a = rng(), b = rng();
-  char buf[37];
-  snprintf(buf, sizeof(buf), "%08x-%04x-4%03x-%04x-%012llx", static_cast<uint32_t>(a >> 32),
-           static_cast<uint32_t>((a >> 16) & 0xffff), static_cast<uint32_t>(a & 0xfff),
-           static_cast<uint32_t>(0x8000 | ((b >> 48) & 0x3fff)),
-           static_cast<unsigned long long>(b & 0xffffffffffffull));
-  return buf;
+  // xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx, y in 8..b; written by hand because snprintf's
+  // format parsing shows in a point read's profile.
+  std::string id(36, '-');
+  auto hex = [&id](size_t at, uint64_t bits, int digits) {
+    for (int i = digits - 1; i >= 0; --i, bits >>= 4) id[at + i] = "0123456789abcdef"[bits & 0xf];
+  };
+  hex(0, a >> 32, 8);
+  hex(9, a >> 16, 4);
+  hex(14, 0x4000 | (a & 0xfff), 4);
+  hex(19, 0x8000 | ((b >> 48) & 0x3fff), 4);
+  hex(24, b, 12);
+  return id;
 }
 
 namespace {
@@ -35,23 +42,27 @@ std::string TextAfterExplain(const std::string& statement) {
 }
 
 // Streams rows to the response and enforces the memory quota on the bytes they take
-// (docs/http-api.md: what the quota counts).
+// (docs/http-api.md: what the quota counts); pauses execution once the response has passed
+// `limit` bytes.
 class WriterSink final : public exec::RowSink {
  public:
-  WriterSink(ResponseWriter& writer, exec::ExecContext& ctx, uint64_t quota_bytes)
-      : writer_(writer), ctx_(ctx), quota_bytes_(quota_bytes) {}
+  WriterSink(ResponseWriter& writer, exec::ExecContext& ctx, uint64_t quota_bytes,
+             const size_t& written, size_t limit)
+      : writer_(writer), ctx_(ctx), quota_bytes_(quota_bytes), written_(written), limit_(limit) {}
   bool Write(const Value& row) override {
     const bool written = writer_.Row(row);
     if (quota_bytes_ > 0 && writer_.result_size() > quota_bytes_) {
       ctx_.Interrupt(Status(ErrorCode::kMemoryQuota, FormatError(ErrorCode::kMemoryQuota, {})));
     }
-    return written;
+    return written && written_ < limit_;
   }
 
  private:
   ResponseWriter& writer_;
   exec::ExecContext& ctx_;
   const uint64_t quota_bytes_;
+  const size_t& written_;
+  const size_t limit_;
 };
 
 Status TimeoutError(std::chrono::nanoseconds timeout) {
@@ -60,6 +71,19 @@ Status TimeoutError(std::chrono::nanoseconds timeout) {
   error.message = FormatError(ErrorCode::kTimeout, {FormatGoDuration(timeout)});
   error.retry = true;
   return Status(std::move(error));
+}
+
+// Queries and DML repeat with parameters, so their plans are kept (DDL and EXPLAIN run once).
+// Long texts are not kept: they carry their data as literals (a bulk INSERT ... VALUES) and
+// would fill the cache with plans that are never asked for again.
+bool Cacheable(const std::string& text, const ast::Statement& statement) {
+  constexpr size_t kMaxCachedStatementBytes = 64 * 1024;
+  if (text.size() > kMaxCachedStatementBytes) return false;
+  return std::holds_alternative<ast::SelectStatement>(statement.body) ||
+         std::holds_alternative<ast::InsertStatement>(statement.body) ||
+         std::holds_alternative<ast::UpdateStatement>(statement.body) ||
+         std::holds_alternative<ast::DeleteStatement>(statement.body) ||
+         std::holds_alternative<ast::MergeStatement>(statement.body);
 }
 
 }  // namespace
@@ -74,7 +98,7 @@ Result<plan::PlanPtr> QueryService::PlanStatement(const QueryRequest& request) {
   plan::PlanContext context{datastore_, request.query_context};
   auto plan = plan::BuildPlan(statement.value(), context);
   if (!plan.ok()) return plan.status();
-  if (std::holds_alternative<ast::SelectStatement>(statement.value()->body)) {
+  if (Cacheable(request.statement, *statement.value())) {
     plan_cache_.Insert(request.query_context, request.statement, version, plan.value());
   }
   return plan;
@@ -156,29 +180,46 @@ QueryService::Outcome QueryService::WriteFatal(const Status& error,
 }
 
 QueryService::Outcome QueryService::Execution::Stream(const ResponseWriter::Output& out) {
+  auto outcome = StreamPrefix(out, SIZE_MAX);
+  assert(outcome.has_value());  // without a limit only the end of the rows stops execution
+  return std::move(*outcome);
+}
+
+std::optional<QueryService::Outcome> QueryService::Execution::StreamPrefix(
+    const ResponseWriter::Output& out, size_t limit) {
+  relay_->out = &out;
+  relay_->limit = limit;
   const QueryRequest& req = request_;
-  ResponseWriter writer(out, req.pretty);
-  writer.Begin(request_id_, req.client_context_id ? &*req.client_context_id : nullptr);
   ResponseWriter::Metrics metrics;
   Outcome outcome;
   outcome.http_status = http_status_;
-  if (!failure_.ok()) {
-    writer.Errors({failure_.error()});
-    metrics.elapsed = std::chrono::steady_clock::now() - received_;
-    metrics.error_count = 1;
-    writer.End("fatal", req.metrics ? &metrics : nullptr);
-    outcome.status = "fatal";
-    outcome.errors = {failure_.error()};
-    outcome.elapsed = metrics.elapsed;
-    return outcome;
+  if (!writer_) {
+    writer_ = std::make_unique<ResponseWriter>(
+        [relay = relay_.get()](std::string_view piece) {
+          relay->written += piece.size();
+          return (*relay->out)(piece);
+        },
+        req.pretty);
+    writer_->Begin(request_id_, req.client_context_id ? &*req.client_context_id : nullptr);
+    if (!failure_.ok()) {
+      writer_->Errors({failure_.error()});
+      metrics.elapsed = std::chrono::steady_clock::now() - received_;
+      metrics.error_count = 1;
+      writer_->End("fatal", req.metrics ? &metrics : nullptr);
+      outcome.status = "fatal";
+      outcome.errors = {failure_.error()};
+      outcome.elapsed = metrics.elapsed;
+      return outcome;
+    }
+    if (!auto_prepared_.empty()) writer_->Prepared(auto_prepared_);
+    if (req.signature) writer_->Signature(plan_->signature);
+    started_ = std::chrono::steady_clock::now();
+    writer_->BeginResults();
   }
-  if (!auto_prepared_.empty()) writer.Prepared(auto_prepared_);
-  if (req.signature) writer.Signature(plan_->signature);
-
-  const auto started = std::chrono::steady_clock::now();
-  writer.BeginResults();
-  WriterSink sink(writer, *ctx_, req.memory_quota_bytes);
+  ResponseWriter& writer = *writer_;
+  WriterSink sink(writer, *ctx_, req.memory_quota_bytes, relay_->written, limit);
   Status status = runnable_->Run(sink);
+  if (status.ok() && !runnable_->finished() && !writer.client_gone()) return std::nullopt;
   writer.EndResults();
 
   exec::ExecContext& ctx = *ctx_;
@@ -187,7 +228,7 @@ QueryService::Outcome QueryService::Execution::Stream(const ResponseWriter::Outp
   writer.Errors(errors);
   const auto finished = std::chrono::steady_clock::now();
   metrics.elapsed = finished - received_;
-  metrics.execution = finished - started;
+  metrics.execution = finished - started_;
   metrics.mutation_count = ctx.mutation_count();
   metrics.error_count = errors.size();
   std::string state = errors.empty() ? "success" : "errors";

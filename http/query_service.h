@@ -2,7 +2,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,11 +52,25 @@ class QueryService {
     bool streams_rows() const { return plan_ && !plan_->signature.IsNull(); }
     const std::string& request_id() const { return request_id_; }
     const QueryRequest& request() const { return request_; }
-    // Streams the response to `out` (returns false when the client is gone).
+    // Streams the response to `out` (returns false when the client is gone); after
+    // StreamPrefix paused, writes the rest.
     Outcome Stream(const ResponseWriter::Output& out);
+    // Writes the response to `out` until it is complete (returns its outcome) or a row has
+    // taken it past `limit` bytes (returns nullopt; Stream then writes the rest).
+    std::optional<Outcome> StreamPrefix(const ResponseWriter::Output& out, size_t limit);
 
    private:
     friend class QueryService;
+    // Where the response writer's output goes; on the heap so that it stays put when the
+    // Execution is moved.
+    struct Relay {
+      const ResponseWriter::Output* out = nullptr;
+      size_t written = 0;
+      size_t limit = SIZE_MAX;
+    };
+    std::unique_ptr<Relay> relay_ = std::make_unique<Relay>();
+    std::unique_ptr<ResponseWriter> writer_;  // from the first Stream/StreamPrefix on
+    std::chrono::steady_clock::time_point started_;
     QueryRequest request_;
     std::chrono::steady_clock::time_point received_;
     std::string request_id_;
@@ -68,13 +84,16 @@ class QueryService {
 
   Execution Prepare(QueryRequest request, std::chrono::steady_clock::time_point received);
 
+  // How many plans the cache holds (tests check what is kept).
+  size_t cached_plans() const { return plan_cache_.size(); }
+
   // A request whose parameters could not be read: the fatal response for `error`.
   static Outcome WriteFatal(const Status& error, const std::optional<std::string>& context_id,
                             bool pretty, std::chrono::steady_clock::time_point received,
                             const ResponseWriter::Output& out);
 
  private:
-  // Plans SELECT text (from the cache when it was planned before against the same catalog).
+  // Plans statement text (from the cache when it was planned before against the same catalog).
   Result<plan::PlanPtr> PlanStatement(const QueryRequest& request);
 
   exec::Datastore* datastore_;

@@ -13,6 +13,24 @@ std::string QueryContentType() {
   return std::string("application/json; version=") + kVersion + "-N1QL";
 }
 
+void ConfigureTransport(httplib::Server& server, const ServerOptions& options) {
+  const int threads = options.threads;
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // httplib's default also sets SO_REUSEPORT, which lets a second server bind a port that is
+  // already serving; SO_REUSEADDR alone still allows a quick restart.
+  server.set_socket_options([](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
+  server.set_tcp_nodelay(true);
+  server.set_payload_max_length(options.max_body_bytes);
+  server.set_keep_alive_max_count(100000);
+  server.set_read_timeout(options.read_timeout);
+  server.set_write_timeout(options.write_timeout);
+  // An idle keep-alive connection holds a pool thread; let it go soon.
+  server.set_keep_alive_timeout(std::min<time_t>(5, options.read_timeout.count()));
+}
+
 Server::Server(exec::Datastore* datastore, ServerOptions options)
     : datastore_(datastore),
       options_(std::move(options)),
@@ -21,21 +39,7 @@ Server::Server(exec::Datastore* datastore, ServerOptions options)
       kv_rest_(&datastore->engine(), &metrics_),
       started_(std::chrono::steady_clock::now()),
       server_(std::make_unique<GuardedHttpServer>()) {
-  const int threads = options_.threads;
-  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  // httplib's default also sets SO_REUSEPORT, which lets a second server bind a port that is
-  // already serving; SO_REUSEADDR alone still allows a quick restart.
-  server_->set_socket_options([](int sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-  });
-  server_->set_tcp_nodelay(true);
-  server_->set_payload_max_length(options_.max_body_bytes);
-  server_->set_keep_alive_max_count(100000);
-  server_->set_read_timeout(options_.read_timeout);
-  server_->set_write_timeout(options_.write_timeout);
-  // An idle keep-alive connection holds a pool thread; let it go soon.
-  server_->set_keep_alive_timeout(std::min<time_t>(5, options_.read_timeout.count()));
+  ConfigureTransport(*server_, options_);
   Routes();
 }
 

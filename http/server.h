@@ -82,6 +82,10 @@ class Server {
   int port_ = 0;
 };
 
+// The transport settings every casql listener uses (pool size, TCP_NODELAY, keep-alive, timeouts,
+// body cap). Public so bench/compare's bare-handler ceiling measures exactly the same stack.
+void ConfigureTransport(httplib::Server& server, const ServerOptions& options);
+
 // The response Content-Type of the query service: application/json; version=...
 std::string QueryContentType();
 

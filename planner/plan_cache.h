@@ -9,7 +9,7 @@
 
 namespace casql::plan {
 
-// Plans of ad-hoc SELECT statements by statement text and query_context, so a repeated
+// Plans of ad-hoc queries and DML by statement text and query_context, so a repeated
 // statement is neither parsed nor planned again. Plans bind parameters at execution, so one
 // entry serves every parameter value. Each entry records the catalog version it was planned
 // against; a DDL statement moves the version on and stale entries are planned again (a new

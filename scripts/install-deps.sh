@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages casql builds and tests with. Idempotent and quiet when
 # everything is already present; must run as root (or with sudo available).
+# --bench adds the peers and tools of bench/compare/run.sh (PostgreSQL, SQLite, nginx, wrk,
+# gnuplot) and the profilers used to find hot paths (perf, valgrind).
 set -euo pipefail
 
 packages=(
@@ -12,6 +14,9 @@ packages=(
   clang clang-format libclang-rt-14-dev
   curl python3 memcached
 )
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(postgresql sqlite3 libsqlite3-dev nginx-light wrk gnuplot-nox linux-perf valgrind)
+fi
 
 # Node.js and npm run the official Couchbase SDK tests (tests/sdk); a node already on the
 # machine is kept.

@@ -92,8 +92,10 @@ void FormatDouble(double d, std::string* out) {
   out->append(exponent);
 }
 
+// `raw_out`, when given, is the string `w` writes to: objects with a recorded JSON text are
+// copied into it whole (compact output only: the text is compact).
 template <typename Writer>
-void Write(const Value& v, Writer& w, std::string* scratch) {
+void Write(const Value& v, Writer& w, std::string* scratch, std::string* raw_out) {
   switch (v.type()) {
     case ValueType::kMissing:
     case ValueType::kNull:
@@ -116,15 +118,24 @@ void Write(const Value& v, Writer& w, std::string* scratch) {
       return;
     case ValueType::kArray:
       w.StartArray();
-      for (const Value& e : v.AsArray()) Write(e, w, scratch);
+      for (const Value& e : v.AsArray()) Write(e, w, scratch, raw_out);
       w.EndArray();
       return;
     case ValueType::kObject:
+      if (raw_out) {
+        if (auto text = v.AsObject().json_text()) {
+          // RawValue with no text writes only the separator before the value; the text is then
+          // appended in one copy (RawValue itself would copy it a character at a time).
+          w.RawValue(text->data(), 0, rapidjson::kObjectType);
+          raw_out->append(*text);
+          return;
+        }
+      }
       w.StartObject();
       for (const auto& [name, field] : v.AsObject()) {
         if (field.IsMissing()) continue;
         WriteString(name, w, true);
-        Write(field, w, scratch);
+        Write(field, w, scratch, raw_out);
       }
       w.EndObject();
       return;
@@ -154,7 +165,7 @@ void AppendJson(const Value& value, std::string* out) {
   StringSink sink{out};
   rapidjson::Writer<StringSink> writer(sink);
   std::string scratch;
-  Write(value, writer, &scratch);
+  Write(value, writer, &scratch, out);
 }
 
 void AppendPrettyJson(const Value& value, std::string* out, int indent_level) {
@@ -163,7 +174,7 @@ void AppendPrettyJson(const Value& value, std::string* out, int indent_level) {
   rapidjson::PrettyWriter<StringSink> writer(sink);
   writer.SetIndent(' ', 4);
   std::string scratch;
-  Write(value, writer, &scratch);
+  Write(value, writer, &scratch, nullptr);
   // Continuation lines carry the caller's indentation so the value nests in a larger document.
   const std::string pad(static_cast<size_t>(indent_level) * 4, ' ');
   for (char c : text) {

@@ -139,11 +139,12 @@ Object::Object(std::initializer_list<Entry> entries) {
   for (const Entry& e : entries) Set(e.first, e.second);
 }
 
-Object::Object(const Object& other) : entries_(other.entries_) {}
+Object::Object(const Object& other) : entries_(other.entries_), json_text_(other.json_text_) {}
 
 Object& Object::operator=(const Object& other) {
   if (this != &other) {
     entries_ = other.entries_;
+    json_text_ = other.json_text_;
     index_.reset();
   }
   return *this;
@@ -168,10 +169,12 @@ const Value* Object::Find(std::string_view name) const {
 }
 
 Value* Object::FindMutable(std::string_view name) {
+  json_text_.reset();  // the caller may change the field
   return const_cast<Value*>(static_cast<const Object*>(this)->Find(name));
 }
 
 void Object::Set(std::string name, Value value) {
+  json_text_.reset();
   if (Value* existing = FindMutable(name)) {
     *existing = std::move(value);
     return;
@@ -181,6 +184,7 @@ void Object::Set(std::string name, Value value) {
 }
 
 bool Object::Remove(std::string_view name) {
+  json_text_.reset();
   for (auto it = entries_.begin(); it != entries_.end(); ++it) {
     if (it->first == name) {
       entries_.erase(it);

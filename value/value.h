@@ -130,9 +130,17 @@ class Object {
   std::vector<Entry>::const_iterator end() const { return entries_.end(); }
   const std::vector<Entry>& entries() const { return entries_; }
 
+  // The object's compact JSON text when one was recorded for it (a stored document keeps its
+  // serialized bytes), so that writing it again is a copy rather than a walk over every field.
+  // Any change to the object drops it; null also once the text's owner is gone.
+  std::shared_ptr<const std::string> json_text() const { return json_text_.lock(); }
+  // `text` must be exactly what AppendJson writes for this object.
+  void set_json_text(std::weak_ptr<const std::string> text) { json_text_ = std::move(text); }
+
  private:
   static constexpr size_t kIndexThreshold = 16;
   std::vector<Entry> entries_;
+  std::weak_ptr<const std::string> json_text_;
   // Built lazily once the object has more than kIndexThreshold fields.
   mutable std::unique_ptr<std::unordered_map<std::string, size_t>> index_;
 

@@ -93,6 +93,26 @@ TEST_F(LargeResult, HundredThousandRowsStreamWithBoundedServerMemory) {
       << bytes / (1 << 20) << " MiB response: rows must be streamed, not gathered";
 }
 
+TEST_F(LargeResult, SmallResponsesHaveAContentLengthLargeOnesAreChunked) {
+  auto small = server_->Query(
+      ParseJson(R"({"statement": "SELECT RAW n FROM big USE KEYS ['k1', 'k2']"})").value());
+  EXPECT_EQ(small.json.Field("results"), ParseJson("[1, 2]").value());
+  EXPECT_EQ(small.headers.count("Transfer-Encoding"), 0u);
+  auto length = small.headers.find("Content-Length");
+  ASSERT_NE(length, small.headers.end());
+  EXPECT_EQ(length->second, std::to_string(small.body.size()));
+
+  // About 150 KiB of rows: past the buffered size, so sent as it is produced.
+  auto large =
+      server_->Query(ParseJson(R"({"statement": "SELECT d.* FROM big d LIMIT 800"})").value());
+  EXPECT_EQ(large.json.Field("status"), Value("success"));
+  EXPECT_EQ(large.json.Field("results").AsArray().size(), 800u);
+  EXPECT_EQ(large.headers.count("Content-Length"), 0u);
+  auto encoding = large.headers.find("Transfer-Encoding");
+  ASSERT_NE(encoding, large.headers.end());
+  EXPECT_EQ(encoding->second, "chunked");
+}
+
 TEST_F(LargeResult, TimeoutCancelsARunningStatement) {
   const auto start = std::chrono::steady_clock::now();
   auto r = server_->Query(

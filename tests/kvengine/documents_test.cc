@@ -5,6 +5,7 @@
 
 #include "kv_test_util.h"
 #include "kvengine/vbucket.h"
+#include "value/json.h"
 
 namespace casql::kv {
 namespace {
@@ -63,6 +64,21 @@ TEST(Documents, BinaryDocumentsAndFlags) {
   auto json = MakeJsonDoc(Value("text"));
   EXPECT_EQ(json->bytes, "\"text\"");
   EXPECT_TRUE(json->is_json);
+}
+
+TEST(Documents, JsonDocumentRecordsItsBytesForWritersWithoutChangingTheValueGiven) {
+  Value given = ParseJson(R"({"b": 1, "a": [true]})").value();
+  DocPtr doc = MakeJsonDoc(given);
+  EXPECT_EQ(doc->bytes, R"({"b":1,"a":[true]})");
+  auto text = doc->json.AsObject().json_text();
+  ASSERT_NE(text, nullptr);
+  EXPECT_EQ(*text, doc->bytes);
+  EXPECT_EQ(given.AsObject().json_text(), nullptr) << "the caller's node is left alone";
+  Value kept = doc->json;
+  text.reset();
+  doc.reset();
+  EXPECT_EQ(kept.AsObject().json_text(), nullptr) << "no text once the document is freed";
+  EXPECT_EQ(ToJson(kept), R"({"b":1,"a":[true]})");
 }
 
 TEST(Documents, KeyAndValueLimits) {

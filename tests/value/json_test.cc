@@ -120,5 +120,31 @@ TEST(JsonWrite, BytesThatAreNotUtf8BecomeReplacementCharacters) {
   EXPECT_EQ(ToJson(Value(std::string("\xED\xA0\x80"))), "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
 }
 
+TEST(JsonWrite, RecordedTextIsCopiedUntilTheObjectChanges) {
+  Object o;
+  o.Set("a", Value(int64_t{1}));
+  // A text that differs from the fields shows which one the writer used.
+  auto text = std::make_shared<const std::string>(R"({"recorded":true})");
+  o.set_json_text(text);
+  EXPECT_EQ(ToJson(Value(Array{Value(o)})), R"([{"recorded":true}])");
+  Object wrapped;
+  wrapped.Set("doc", Value(o));
+  EXPECT_EQ(ToJson(Value(wrapped)), R"({"doc":{"recorded":true}})");
+  std::string pretty;
+  AppendPrettyJson(Value(o), &pretty);
+  EXPECT_EQ(pretty, "{\n    \"a\": 1\n}") << "pretty output walks the fields";
+
+  Value changed(o);
+  changed.MutableObject().Set("b", Value(int64_t{2}));
+  EXPECT_EQ(ToJson(changed), R"({"a":1,"b":2})");
+  Value nested(o);
+  *nested.MutableObject().FindMutable("a") = Value(int64_t{3});
+  EXPECT_EQ(ToJson(nested), R"({"a":3})");
+  EXPECT_EQ(ToJson(Value(o)), R"({"recorded":true})") << "copies changed, not the original";
+
+  text.reset();
+  EXPECT_EQ(ToJson(Value(o)), R"({"a":1})") << "the text's owner is gone";
+}
+
 }  // namespace
 }  // namespace casql

@@ -1,0 +1,2 @@
+\set n random(0, :docs - 1)
+SELECT doc FROM t WHERE id = 'k' || :n;
