@@ -9,12 +9,6 @@ namespace casql::kvbin {
 
 namespace {
 
-bool RejectCas(CommandContext& c) {
-  if (c.request.cas == 0) return false;
-  c.Error(kEinval, "Request CAS must not be set");
-  return true;
-}
-
 // Values must arrive uncompressed and without extended attributes: neither SNAPPY nor XATTR
 // is granted by HELLO.
 bool AcceptableDatatype(CommandContext& c) {
@@ -39,10 +33,7 @@ void Get(CommandContext& c) {
     c.EngineError(got.status());
     return;
   }
-  std::string extras;
-  AppendU32(got->flags, &extras);
-  const std::string_view key = c.opcode == kGetK ? c.request.key : std::string_view();
-  c.Send(kSuccess, extras, key, got->doc->bytes, got->cas, got->doc->is_json ? kDatatypeJson : 0);
+  SendDocument(c, *got, c.opcode == kGetK ? c.request.key : std::string_view());
 }
 
 void Store(CommandContext& c) {

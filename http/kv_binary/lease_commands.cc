@@ -11,10 +11,7 @@ void Touch(CommandContext& c) {
     c.Error(kEinval, "TOUCH and GAT take 4 bytes of extras (expiry) and no value");
     return;
   }
-  if (c.request.cas != 0) {
-    c.Error(kEinval, "Request CAS must not be set");
-    return;
-  }
+  if (RejectCas(c)) return;
   if (!ReadNoFraming(c)) return;
   const auto target = ResolveKey(c, Access::kWrite);
   if (!target) return;
@@ -33,9 +30,7 @@ void Touch(CommandContext& c) {
     c.EngineError(got.status());
     return;
   }
-  std::string extras;
-  AppendU32(got->flags, &extras);
-  c.Send(kSuccess, extras, {}, got->doc->bytes, got->cas, got->doc->is_json ? kDatatypeJson : 0);
+  SendDocument(c, *got);
 }
 
 void GetLocked(CommandContext& c) {
@@ -43,10 +38,7 @@ void GetLocked(CommandContext& c) {
     c.Error(kEinval, "GET_LOCKED takes 0 or 4 bytes of extras (lock time) and no value");
     return;
   }
-  if (c.request.cas != 0) {
-    c.Error(kEinval, "Request CAS must not be set");
-    return;
-  }
+  if (RejectCas(c)) return;
   if (!ReadNoFraming(c)) return;
   // Locking is a write: it changes what other writers must present.
   const auto target = ResolveKey(c, Access::kWrite);
@@ -57,9 +49,7 @@ void GetLocked(CommandContext& c) {
     c.EngineError(got.status());
     return;
   }
-  std::string extras;
-  AppendU32(got->flags, &extras);
-  c.Send(kSuccess, extras, {}, got->doc->bytes, got->cas, got->doc->is_json ? kDatatypeJson : 0);
+  SendDocument(c, *got);
 }
 
 void Unlock(CommandContext& c) {
@@ -92,10 +82,7 @@ void GetMeta(CommandContext& c) {
     c.Error(kEinval, "GET_META takes an optional 1-byte version (1 or 2) and no value");
     return;
   }
-  if (c.request.cas != 0) {
-    c.Error(kEinval, "Request CAS must not be set");
-    return;
-  }
+  if (RejectCas(c)) return;
   if (!ReadNoFraming(c)) return;
   const auto target = ResolveKey(c, Access::kRead);
   if (!target) return;

@@ -2,6 +2,7 @@
 
 #include "http/kv_binary/framing_extras.h"
 #include "http/kv_binary/wire_status.h"
+#include "kvengine/stored_doc.h"
 
 namespace casql::kvbin {
 
@@ -38,6 +39,18 @@ bool ReadNoFraming(CommandContext& c) {
     return false;
   }
   return true;
+}
+
+bool RejectCas(CommandContext& c) {
+  if (c.request.cas == 0) return false;
+  c.Error(kEinval, "Request CAS must not be set");
+  return true;
+}
+
+void SendDocument(CommandContext& c, const kv::GetResult& got, std::string_view key) {
+  std::string extras;
+  AppendU32(got.flags, &extras);
+  c.Send(kSuccess, extras, key, got.doc->bytes, got.cas, got.doc->is_json ? kDatatypeJson : 0);
 }
 
 std::string MutationExtras(const CommandContext& c, const kv::MutationResult& result) {

@@ -118,10 +118,7 @@ void SubdocMultiLookup(CommandContext& c) {
     c.Error(kEinval, "SUBDOC_MULTI_LOOKUP takes at most 1 byte of extras (document flags)");
     return;
   }
-  if (c.request.cas != 0) {
-    c.Error(kEinval, "Request CAS must not be set");
-    return;
-  }
+  if (RejectCas(c)) return;
   std::vector<LookupSpec> specs;
   if (!ParseLookupSpecs(c.request.value, &specs)) {
     c.Error(kEinval, "malformed lookup specs (1 to 16 are allowed)");
