@@ -1,6 +1,4 @@
-#include <unordered_map>
-
-#include "executor/ops/group_spec.h"
+#include "executor/ops/grouping_exec.h"
 #include "executor/ops/ops.h"
 
 namespace casql::exec {
@@ -8,46 +6,20 @@ namespace casql::exec {
 namespace {
 
 // Merges the partial aggregates of rows with equal group keys (InitialGroup's outputs from
-// several producers); blocking.
-class IntermediateGroupExec final : public UnaryExecOperator {
+// several producers).
+class IntermediateGroupExec final : public GroupingExec {
  public:
   IntermediateGroupExec(ExecContext& ctx, ExecOperatorPtr in, GroupSpec spec)
-      : UnaryExecOperator(ctx, std::move(in)), spec_(std::move(spec)) {}
-
-  Result<bool> Next(Row* row) override {
-    if (!merged_) {
-      merged_ = true;
-      CASQL_RETURN_IF_ERROR(Merge());
-    }
-    if (next_ >= groups_.size()) return false;
-    *row = std::move(groups_[next_++]);
-    return true;
-  }
+      : GroupingExec(ctx, std::move(in), std::move(spec)) {}
 
  private:
-  Status Merge() {
-    std::unordered_map<std::string, size_t> index;
-    Row row;
-    while (true) {
-      auto more = input_->Next(&row);
-      if (!more.ok()) return more.status();
-      if (!*more) return Status::OK();
-      auto [it, inserted] = index.try_emplace(spec_.KeyOf(row, ctx_), groups_.size());
-      if (inserted) {
-        groups_.push_back(std::move(row));
-        continue;
-      }
-      Row& group = groups_[it->second];
-      for (size_t i = 0; i < spec_.aggregates.size(); ++i) {
-        group.partials[i]->Merge(*row.partials[i]);
-      }
+  Row NewGroup(Row& row) override { return std::move(row); }
+
+  void Fold(Row& group, Row& row) override {
+    for (size_t i = 0; i < spec_.aggregates.size(); ++i) {
+      group.partials[i]->Merge(*row.partials[i]);
     }
   }
-
-  GroupSpec spec_;
-  bool merged_ = false;
-  std::vector<Row> groups_;
-  size_t next_ = 0;
 };
 
 }  // namespace
