@@ -414,6 +414,8 @@ Status Runnable::Run(RowSink& sink) {
     return status;
   }
   if (!plan_.is_explain && kind == plan::OpKind::kPrepare) {
+    // PREPARE answers with its one row: nothing remains after it, whatever the sink says.
+    finished_ = true;
     return RunPrepare(plan_.root->As<plan::Prepare>(), ctx_, sink);
   }
   return RunPipeline(sink);
