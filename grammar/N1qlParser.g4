@@ -47,7 +47,7 @@ selectTerm: selectBlock | LPAREN selectStatement RPAREN;
 selectBlock: SELECT (DISTINCT | ALL)? projection fromClause? letClause? whereClause? groupByClause?;
 
 projection
-  : (RAW | ELEMENT | VALUE) expr                        #rawProjection
+  : (RAW | ELEMENT | VALUE) expr alias?                 #rawProjection
   | resultTerm (COMMA resultTerm)*                      #termsProjection
   ;
 resultTerm: STAR | expr (DOT STAR | alias)?;

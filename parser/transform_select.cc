@@ -26,7 +26,9 @@ ast::Projection Transformer::Projection(N1qlParser::ProjectionContext* ctx) {
   ast::Projection p;
   if (auto* raw = dynamic_cast<N1qlParser::RawProjectionContext*>(ctx)) {
     p.raw = true;
-    p.terms.push_back({Expr(raw->expr()), "", false});
+    // Couchbase's grammar allows an alias here; the raw value is still returned unwrapped.
+    p.terms.push_back(
+        {Expr(raw->expr()), raw->alias() ? Identifier(raw->alias()->identifier()) : "", false});
     return p;
   }
   auto* terms = dynamic_cast<N1qlParser::TermsProjectionContext*>(ctx);

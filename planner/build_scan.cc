@@ -3,6 +3,7 @@
 // clause constrains -> IndexScan3 (covering when the query reads only the index's keys);
 // else the primary index -> PrimaryScan3; else 4000.
 #include <algorithm>
+#include <utility>
 
 #include "planner/build_internal.h"
 #include "planner/ops/index_scan.h"
@@ -235,6 +236,7 @@ std::shared_ptr<IndexScan> ChooseIndex(const BoundKeyspace& keyspace, const ast:
                                        const PlanContext& context) {
   std::shared_ptr<IndexScan> best;
   bool best_equality = false;
+  bool best_partial = false;
   for (IndexInfo index : context.catalog->SecondaryIndexes(keyspace.path)) {
     if (!Hinted(use, index.name) || index.keys.empty()) continue;
     for (auto& k : index.keys) k = RenameAlias(k, index.alias, keyspace.alias);
@@ -246,7 +248,13 @@ std::shared_ptr<IndexScan> ChooseIndex(const BoundKeyspace& keyspace, const ast:
     Spans spans =
         array_key ? DeriveArraySpans(lead, conjuncts, scope) : DeriveSpans(lead, conjuncts, scope);
     if (spans.ranges.empty() && !spans.equality) continue;
-    if (best && (best_equality || !spans.equality)) continue;
+    // An equality span beats a range; then a partial index (its WHERE is implied by the query,
+    // so it holds fewer entries) beats a full one, as Couchbase prefers the narrower index.
+    const bool partial = index.where != nullptr;
+    if (best &&
+        std::make_pair(spans.equality, partial) <= std::make_pair(best_equality, best_partial)) {
+      continue;
+    }
     auto scan = std::make_shared<IndexScan>(keyspace.path, keyspace.written_alias, index);
     scan->spans = std::move(spans.ranges);
     scan->exact = spans.equality && !array_key && conjuncts.size() == 1;
@@ -265,6 +273,7 @@ std::shared_ptr<IndexScan> ChooseIndex(const BoundKeyspace& keyspace, const ast:
     }
     best = scan;
     best_equality = spans.equality;
+    best_partial = partial;
   }
   return best;
 }
