@@ -62,7 +62,7 @@ TEST(Collation, ObjectsCompareBySizeThenNamesThenValues) {
 }
 
 TEST(ThreeValued, MissingDominatesNullWhichDominatesValues) {
-  const Value missing, null = Value::Null(), one(int64_t{1});
+  const Value missing = Value::Missing(), null = Value::Null(), one(int64_t{1});
   for (auto op : {&Equals, &LessThan, &LessOrEqual}) {
     EXPECT_TRUE(op(missing, one).IsMissing());
     EXPECT_TRUE(op(one, missing).IsMissing());
