@@ -132,6 +132,11 @@ int ServeCommand(int argc, char** argv) {
     }
   }
 
+  // A write past RLIMIT_FSIZE raises SIGXFSZ, whose default action kills the process; ignored,
+  // the write fails with EFBIG instead and the store reports it like a full disk, refusing
+  // writes while reads go on.
+  signal(SIGXFSZ, SIG_IGN);
+
   // Signals are taken by one thread with sigwait, so every other thread (the server pool,
   // kvengine's flushers) runs with them blocked and shutdown happens in ordinary code.
   sigset_t signals;
