@@ -1,12 +1,14 @@
 // --users: every endpoint but ping needs credentials (HTTP Basic or `creds`), wrong ones are
 // 401 with error 10000, a missing role is 13014 naming the role, the right role passes.
-// The request log names every request without writing any credential.
+// Passwords are stored as salted PBKDF2 hashes, and the request log names every request
+// without writing any credential.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -243,6 +245,26 @@ TEST_F(Auth, EveryOtherRouteChecksCredentialsAndRoles) {
     EXPECT_EQ(lacking.http_status, r.refused) << lacking.body;
     auto holding = send(Basic(r.holding, kPassword));
     EXPECT_EQ(holding.http_status, r.allowed) << holding.body;
+  }
+}
+
+TEST_F(Auth, TheSamePasswordIsStoredWithADifferentSaltEachTime) {
+  // pbkdf2-sha256$<iterations>$<salt>$<key>: the salts differ, so the keys do too, and each
+  // hash still lets its user in with the one password.
+  std::set<std::string> salts, keys;
+  for (const std::string& hash : hashes_) {
+    const size_t salt_at = hash.find('$', hash.find('$') + 1) + 1;
+    const size_t key_at = hash.find('$', salt_at) + 1;
+    ASSERT_NE(key_at, 0u) << hash;
+    salts.insert(hash.substr(salt_at, key_at - 1 - salt_at));
+    keys.insert(hash.substr(key_at));
+    EXPECT_EQ(hash.find(kPassword), std::string::npos) << hash;
+  }
+  EXPECT_EQ(salts.size(), hashes_.size());
+  EXPECT_EQ(keys.size(), hashes_.size());
+  for (const char* user : {"root", "reader", "writer", "outsider"}) {
+    EXPECT_EQ(Run(user, kPassword, "SELECT 1").json.Field("status"), Value("success")) << user;
+    EXPECT_EQ(Code(Run(user, std::string(kPassword) + "x", "SELECT 1")), 10000) << user;
   }
 }
 
