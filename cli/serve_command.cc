@@ -28,6 +28,7 @@ struct ServeOptions {
   bool memory = false;
   std::vector<std::string> buckets;
   std::string users_file;
+  std::string log_file;  // the request log; empty: standard error
   int kv_port = kDefaultKvPort;
   bool kv_port_given = false;
 };
@@ -79,6 +80,10 @@ bool ParseArgs(int argc, char** argv, ServeOptions* opts) {
       const char* v = value();
       if (!v) return Bad(arg);
       opts->users_file = v;
+    } else if (arg == "--log-file") {
+      const char* v = value();
+      if (!v || !*v) return Bad(arg);
+      opts->log_file = v;
     } else if (arg == "--kv-port") {
       const char* v = value();
       if (!v || !ParseInt(v, &opts->kv_port)) return Bad(arg);
@@ -132,6 +137,11 @@ int ServeCommand(int argc, char** argv) {
     }
   }
 
+  // A write past RLIMIT_FSIZE raises SIGXFSZ, whose default action kills the process; ignored,
+  // the write fails with EFBIG instead and the store reports it like a full disk, refusing
+  // writes while reads go on.
+  signal(SIGXFSZ, SIG_IGN);
+
   // Signals are taken by one thread with sigwait, so every other thread (the server pool,
   // kvengine's flushers) runs with them blocked and shutdown happens in ordinary code.
   sigset_t signals;
@@ -150,6 +160,18 @@ int ServeCommand(int argc, char** argv) {
     users = std::move(loaded.value());
     opts.server.users = users.get();
   }
+  std::unique_ptr<http::RequestLog> request_log;
+  if (opts.log_file.empty()) {
+    request_log = http::RequestLog::Stderr();
+  } else {
+    auto opened = http::RequestLog::Open(opts.log_file);
+    if (!opened.ok()) {
+      std::cerr << "casql serve: " << opened.status().message() << "\n";
+      return 1;
+    }
+    request_log = std::move(opened.value());
+  }
+  opts.server.request_log = request_log.get();
   auto store = exec::Datastore::Open(opts.data_dir);
   if (!store.ok()) {
     std::cerr << "casql serve: " << store.status().message() << "\n";

@@ -17,13 +17,20 @@ bool AcceptsJson(const httplib::Request& req) {
   return false;
 }
 
-// Closes a request's registry entry exactly once: when its response has been streamed, or,
-// if httplib drops the response unstreamed (the client went away), when the response is
-// destroyed.
+// Closes a request's registry entry and writes its log line exactly once: when its response
+// has been streamed, or, if httplib drops the response unstreamed (the client went away), when
+// the response is destroyed.
 class RequestTracker {
  public:
-  RequestTracker(RequestRegistry* registry, ServiceMetrics* metrics, uint64_t handle)
-      : registry_(registry), metrics_(metrics), handle_(handle) {}
+  RequestTracker(RequestRegistry* registry, ServiceMetrics* metrics, RequestLog* log,
+                 uint64_t handle, std::shared_ptr<const QueryService::Execution> execution,
+                 std::string users)
+      : registry_(registry),
+        metrics_(metrics),
+        log_(log),
+        handle_(handle),
+        execution_(std::move(execution)),
+        users_(std::move(users)) {}
   ~RequestTracker() {
     if (finished_) return;
     RequestRegistry::Finished f;
@@ -31,6 +38,11 @@ class RequestTracker {
     f.elapsed = std::chrono::steady_clock::now() - created_;
     registry_->Finish(handle_, f);
     metrics_->RecordRequest(f.state, f.elapsed);
+    QueryService::Outcome closed;
+    closed.http_status = execution_->http_status();
+    closed.status = f.state;
+    closed.elapsed = f.elapsed;
+    Log(closed);
   }
   RequestTracker(const RequestTracker&) = delete;
   RequestTracker& operator=(const RequestTracker&) = delete;
@@ -47,6 +59,7 @@ class RequestTracker {
     f.mutation_count = outcome.mutation_count;
     registry_->Finish(handle_, f);
     metrics_->RecordRequest(outcome.status, outcome.elapsed);
+    Log(outcome);
     if (outcome.mutated && outcome.mutation_count > 0) {
       metrics_->RecordKvOp(outcome.mutated->FullName(), "query_mutation", "SUCCESS",
                            outcome.mutation_count);
@@ -59,9 +72,28 @@ class RequestTracker {
   }
 
  private:
+  void Log(const QueryService::Outcome& outcome) const {
+    if (!log_) return;
+    const QueryRequest& request = execution_->request();
+    RequestLog::Entry entry{execution_->request_id(),
+                            &request.client_context_id,
+                            users_,
+                            outcome.http_status,
+                            outcome.status,
+                            outcome.elapsed,
+                            outcome.result_count,
+                            {},
+                            request.statement};
+    for (const Error& e : outcome.errors) entry.error_codes.push_back(e.code);
+    log_->Write(entry);
+  }
+
   RequestRegistry* registry_;
   ServiceMetrics* metrics_;
+  RequestLog* log_;
   const uint64_t handle_;
+  const std::shared_ptr<const QueryService::Execution> execution_;
+  const std::string users_;
   const std::chrono::steady_clock::time_point created_ = std::chrono::steady_clock::now();
   bool finished_ = false;
 };
@@ -92,7 +124,7 @@ void Server::HandleQuery(const httplib::Request& req, httplib::Response& res) {
   }
   auto users = Authenticate(req, parsed->creds);
   if (!users.ok()) {
-    SendFatal(res, users.status(), received, parsed->client_context_id);
+    SendFatal(res, users.status(), received, parsed->client_context_id, parsed->statement);
     return;
   }
   parsed->authorize = options_.users != nullptr;
@@ -101,14 +133,15 @@ void Server::HandleQuery(const httplib::Request& req, httplib::Response& res) {
   auto execution = std::make_shared<QueryService::Execution>(
       service_.Prepare(std::move(parsed.value()), received));
   const QueryRequest& request = execution->request();
+  std::string user_names = UserNames(users.value());
   auto handle = registry_.Begin(RequestRegistry::Started{execution->request_id(), request.statement,
-                                                         request.client_context_id,
-                                                         UserNames(users.value())});
+                                                         request.client_context_id, user_names});
   if (!handle.ok()) {
-    SendFatal(res, handle.status(), received, request.client_context_id);
+    SendFatal(res, handle.status(), received, request.client_context_id, request.statement);
     return;
   }
-  auto tracker = std::make_shared<RequestTracker>(&registry_, &metrics_, handle.value());
+  auto tracker = std::make_shared<RequestTracker>(&registry_, &metrics_, options_.request_log,
+                                                  handle.value(), execution, std::move(user_names));
   std::string body;
   const ResponseWriter::Output to_body = [&body](std::string_view piece) {
     body.append(piece);

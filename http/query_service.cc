@@ -165,13 +165,14 @@ QueryService::Outcome QueryService::WriteFatal(const Status& error,
                                                std::chrono::steady_clock::time_point received,
                                                const ResponseWriter::Output& out) {
   ResponseWriter writer(out, pretty);
-  writer.Begin(NewRequestId(), context_id ? &*context_id : nullptr);
+  Outcome outcome;
+  outcome.request_id = NewRequestId();
+  writer.Begin(outcome.request_id, context_id ? &*context_id : nullptr);
   writer.Errors({error.error()});
   ResponseWriter::Metrics metrics;
   metrics.elapsed = std::chrono::steady_clock::now() - received;
   metrics.error_count = 1;
   writer.End("fatal", &metrics);
-  Outcome outcome;
   outcome.http_status = HttpStatusForError(error.code(), true);
   outcome.status = "fatal";
   outcome.errors = {error.error()};
@@ -193,6 +194,7 @@ std::optional<QueryService::Outcome> QueryService::Execution::StreamPrefix(
   ResponseWriter::Metrics metrics;
   Outcome outcome;
   outcome.http_status = http_status_;
+  outcome.request_id = request_id_;
   if (!writer_) {
     writer_ = std::make_unique<ResponseWriter>(
         [relay = relay_.get()](std::string_view piece) {

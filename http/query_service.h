@@ -30,6 +30,7 @@ class QueryService {
   // What a finished request reports to the registry and metrics.
   struct Outcome {
     int http_status = 200;
+    std::string request_id;
     std::string status;  // "success", "errors", "fatal", "timeout", "closed"
     std::vector<Error> errors;
     std::chrono::nanoseconds elapsed{0};

@@ -71,7 +71,8 @@ Result<std::vector<const User*>> Server::Authenticate(
 
 void Server::SendFatal(httplib::Response& res, const Status& error,
                        std::chrono::steady_clock::time_point received,
-                       const std::optional<std::string>& client_context_id) {
+                       const std::optional<std::string>& client_context_id,
+                       std::string_view statement) {
   std::string body;
   auto outcome = QueryService::WriteFatal(error, client_context_id, false, received,
                                           [&body](std::string_view s) {
@@ -79,6 +80,17 @@ void Server::SendFatal(httplib::Response& res, const Status& error,
                                             return true;
                                           });
   metrics_.RecordRequest(outcome.status, outcome.elapsed);
+  if (options_.request_log) {
+    options_.request_log->Write(RequestLog::Entry{outcome.request_id,
+                                                  &client_context_id,
+                                                  {},
+                                                  outcome.http_status,
+                                                  outcome.status,
+                                                  outcome.elapsed,
+                                                  0,
+                                                  {error.code()},
+                                                  statement});
+  }
   res.status = outcome.http_status;
   if (res.status == 401) res.set_header("WWW-Authenticate", "Basic realm=\"casql\"");
   res.set_content(body, QueryContentType().c_str());

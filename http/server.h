@@ -9,6 +9,7 @@
 #include "http/auth.h"
 #include "http/kv_rest.h"
 #include "http/query_service.h"
+#include "http/request_log.h"
 #include "http/request_registry.h"
 #include "http/service_metrics.h"
 #include "value/status.h"
@@ -35,6 +36,8 @@ struct ServerOptions {
   std::chrono::seconds write_timeout{30};
   // Null: no users; then only loopback addresses may be bound and nothing is authenticated.
   const UserStore* users = nullptr;
+  // Where every finished /query/service request is logged; null: nowhere.
+  RequestLog* request_log = nullptr;
 };
 
 // The HTTP front end: /query/service (and /query), /admin/*, /metrics and the KV REST API
@@ -66,10 +69,12 @@ class Server {
       const std::vector<std::pair<std::string, std::string>>& creds) const;
   // Authenticates and requires admin; on failure writes the error response and returns false.
   bool RequireAdmin(const httplib::Request& req, httplib::Response& res) const;
-  // A request that failed before execution: the fatal response, counted in the metrics.
+  // A request that failed before execution: the fatal response, counted in the metrics and
+  // logged with `statement` when it was read.
   void SendFatal(httplib::Response& res, const Status& error,
                  std::chrono::steady_clock::time_point received,
-                 const std::optional<std::string>& client_context_id = std::nullopt);
+                 const std::optional<std::string>& client_context_id = std::nullopt,
+                 std::string_view statement = {});
 
   exec::Datastore* datastore_;
   ServerOptions options_;

@@ -11,17 +11,20 @@ scripts/build.sh
 
 # libFuzzer needs clang, so the fuzzers have their own build directory, built with ASan+UBSan;
 # the unit tests labelled asan run there too. Each fuzzer first replays its checked-in corpus
-# (every input once: deterministic), then fuzzes for 30 s.
+# (every input once: deterministic), then fuzzes for 30 s, in a temporary directory of its own
+# that must be empty again when it exits.
 if command -v clang++ >/dev/null 2>&1; then
   CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DCASQL_SANITIZE=address >/dev/null
   cmake --build build-fuzz -j "$(nproc)" --target casql_fuzzers casql_asan_tests
+  fuzz_tmp=$(mktemp -d)
   for fuzzer in parser json query_request kvlog; do
-    build-fuzz/${fuzzer}_fuzzer -runs=0 tests/fuzz/corpus/$fuzzer 2>&1 | tail -n 1
+    TMPDIR=$fuzz_tmp build-fuzz/${fuzzer}_fuzzer -runs=0 tests/fuzz/corpus/$fuzzer 2>&1 | tail -n 1
     mkdir -p build-fuzz/corpus/$fuzzer
-    build-fuzz/${fuzzer}_fuzzer -max_total_time=30 -print_final_stats=1 \
+    TMPDIR=$fuzz_tmp build-fuzz/${fuzzer}_fuzzer -max_total_time=30 -print_final_stats=1 \
       build-fuzz/corpus/$fuzzer tests/fuzz/corpus/$fuzzer 2>&1 | tail -n 3
   done
+  rmdir "$fuzz_tmp" || { echo "a fuzzer left files behind in $fuzz_tmp" >&2; exit 1; }
   (cd build-fuzz && ctest --output-on-failure -j "$(nproc)" --timeout 900 -L asan)
 else
   echo "Skipping the fuzzers and the asan label: clang++ not found (libFuzzer needs clang)."

@@ -35,9 +35,10 @@ std::chrono::milliseconds ChildServer::Start() {
     // If the test process dies (a crash, an abort), the server must not outlive it: it would
     // hold ctest's output pipe open and ctest would wait for it until its timeout.
     prctl(PR_SET_PDEATHSIG, SIGKILL);
-    // LimitFileSize simulates a full disk: the write must fail, not kill the server.
-    signal(SIGXFSZ, SIG_IGN);
-    signal(SIGPIPE, SIG_DFL);  // the server decides for itself
+    // The server decides for itself: LimitFileSize simulates a full disk, which must fail the
+    // write, not kill the server, so serve has to ignore SIGXFSZ on its own.
+    signal(SIGXFSZ, SIG_DFL);
+    signal(SIGPIPE, SIG_DFL);
     dup2(out[1], STDOUT_FILENO);
     close(out[0]);
     close(out[1]);

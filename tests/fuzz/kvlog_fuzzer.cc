@@ -10,17 +10,36 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <system_error>
 
 #include "kvengine/file_util.h"
 #include "kvengine/recovery.h"
 
 namespace {
 
-std::filesystem::path BucketDir() {
-  static const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() /
-      ("casql-kvlog-fuzz-" + std::to_string(getpid()));
-  return dir;
+// The scratch directory every input is recovered in. libFuzzer ends a run with exit(), which
+// destroys this static and so removes the directory; only a crash leaves it behind, next to
+// the crash input that explains it.
+class ScratchDir {
+ public:
+  ScratchDir()
+      : path_(std::filesystem::temp_directory_path() /
+              ("casql-kvlog-fuzz-" + std::to_string(getpid()))) {}
+  ~ScratchDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  const std::filesystem::path path_;
+};
+
+const std::filesystem::path& BucketDir() {
+  static const ScratchDir dir;
+  return dir.path();
 }
 
 }  // namespace

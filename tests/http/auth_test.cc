@@ -1,10 +1,15 @@
 // --users: every endpoint but ping needs credentials (HTTP Basic or `creds`), wrong ones are
 // 401 with error 10000, a missing role is 13014 naming the role, the right role passes.
+// Passwords are stored as salted PBKDF2 hashes, and the request log names every request
+// without writing any credential.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -34,29 +39,36 @@ httplib::Headers Basic(const std::string& user, const std::string& password) {
 class Auth : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const std::string hash =
-        RunWithInput(std::string(CASQL_BINARY) + " hash-password --iterations 1000", kPassword);
-    ASSERT_EQ(hash.rfind("pbkdf2-sha256$1000$", 0), 0u) << hash;
+    // Every user gets a hash of their own, as an administrator would make them.
+    for (int i = 0; i < 4; ++i) {
+      hashes_.push_back(
+          RunWithInput(std::string(CASQL_BINARY) + " hash-password --iterations 1000", kPassword));
+      ASSERT_EQ(hashes_.back().rfind("pbkdf2-sha256$1000$", 0), 0u) << hashes_.back();
+    }
     users_file_ = "/tmp/casql_users_" + std::to_string(getpid()) + ".json";
+    log_file_ = "/tmp/casql_request_log_" + std::to_string(getpid()) + ".jsonl";
+    unlink(log_file_.c_str());
     std::ofstream(users_file_)
         << R"([
       {"name": "root", "password": ")"
-        << hash << R"(", "roles": ["admin"]},
+        << hashes_[0] << R"(", "roles": ["admin"]},
       {"name": "reader", "password": ")"
-        << hash << R"(", "roles": ["query_select[sec]", "data_reader[sec]"]},
+        << hashes_[1] << R"(", "roles": ["query_select[sec]", "data_reader[sec]"]},
       {"name": "writer", "password": ")"
-        << hash << R"(", "roles": ["query_select[sec]", "query_insert[sec:_default:_default]",
+        << hashes_[2] << R"(", "roles": ["query_select[sec]", "query_insert[sec:_default:_default]",
                                                    "data_writer[sec]"]},
       {"name": "outsider", "password": ")"
-        << hash << R"(", "roles": ["query_select[elsewhere]", "data_reader[elsewhere]"]}
+        << hashes_[3] << R"(", "roles": ["query_select[elsewhere]", "data_reader[elsewhere]"]}
     ])";
-    server_ = new ServerProcess({"--memory", "--bucket", "sec", "--users", users_file_});
+    server_ = new ServerProcess(
+        {"--memory", "--bucket", "sec", "--users", users_file_, "--log-file", log_file_});
     auto r = Run("root", kPassword, "CREATE PRIMARY INDEX ON sec");
     ASSERT_EQ(r.json.Field("status"), Value("success")) << r.body;
   }
   static void TearDownTestSuite() {
     delete server_;
     unlink(users_file_.c_str());
+    unlink(log_file_.c_str());
   }
   static ServerProcess::Response Run(const std::string& user, const std::string& password,
                                      const std::string& statement) {
@@ -69,12 +81,32 @@ class Auth : public ::testing::Test {
     const Value& code = errors.IsArray() ? errors.Element(0).Field("code") : r.json.Field("code");
     return code.IsNumber() ? static_cast<int>(code.AsInt()) : -1;
   }
+  static std::string ReadLog() {
+    std::ifstream in(log_file_);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  // The log line of the request `requestID` names; MISSING when there is none.
+  static Value LogLineOf(const ServerProcess::Response& r) {
+    const Value& id = r.json.Field("requestID");
+    std::istringstream lines(ReadLog());
+    std::string line;
+    while (std::getline(lines, line)) {
+      auto parsed = ParseJson(line);
+      EXPECT_TRUE(parsed.ok()) << "every log line is one JSON object: " << line;
+      if (parsed.ok() && parsed->Field("requestID") == id) return parsed.value();
+    }
+    return Value();
+  }
   static ServerProcess* server_;
   static std::string users_file_;
+  static std::string log_file_;
+  static std::vector<std::string> hashes_;
 };
 
 ServerProcess* Auth::server_ = nullptr;
 std::string Auth::users_file_;
+std::string Auth::log_file_;
+std::vector<std::string> Auth::hashes_;
 
 TEST_F(Auth, PingNeedsNoCredentials) {
   EXPECT_EQ(server_->Get("/admin/ping").http_status, 200);
@@ -214,6 +246,87 @@ TEST_F(Auth, EveryOtherRouteChecksCredentialsAndRoles) {
     auto holding = send(Basic(r.holding, kPassword));
     EXPECT_EQ(holding.http_status, r.allowed) << holding.body;
   }
+}
+
+TEST_F(Auth, TheSamePasswordIsStoredWithADifferentSaltEachTime) {
+  // pbkdf2-sha256$<iterations>$<salt>$<key>: the salts differ, so the keys do too, and each
+  // hash still lets its user in with the one password.
+  std::set<std::string> salts, keys;
+  for (const std::string& hash : hashes_) {
+    const size_t salt_at = hash.find('$', hash.find('$') + 1) + 1;
+    const size_t key_at = hash.find('$', salt_at) + 1;
+    ASSERT_NE(key_at, 0u) << hash;
+    salts.insert(hash.substr(salt_at, key_at - 1 - salt_at));
+    keys.insert(hash.substr(key_at));
+    EXPECT_EQ(hash.find(kPassword), std::string::npos) << hash;
+  }
+  EXPECT_EQ(salts.size(), hashes_.size());
+  EXPECT_EQ(keys.size(), hashes_.size());
+  for (const char* user : {"root", "reader", "writer", "outsider"}) {
+    EXPECT_EQ(Run(user, kPassword, "SELECT 1").json.Field("status"), Value("success")) << user;
+    EXPECT_EQ(Code(Run(user, std::string(kPassword) + "x", "SELECT 1")), 10000) << user;
+  }
+}
+
+TEST_F(Auth, RequestLogNamesEachRequestAndHoldsNoCredentials) {
+  const std::string secret_arg = "named-arg-secret-42";
+  auto basic = server_->Send("POST", "/query/service",
+                             R"({"statement":"SELECT 1 AS one","client_context_id":"log-basic"})",
+                             "application/json", Basic("reader", kPassword));
+  ASSERT_EQ(basic.json.Field("status"), Value("success")) << basic.body;
+  auto creds = server_->Query(Value(Object{
+      {"statement", Value("SELECT $password IS VALUED AS given")},
+      {"$password", Value(secret_arg)},
+      {"client_context_id", Value("log-creds")},
+      {"creds",
+       Value(Array{Value(Object{{"user", Value("reader")}, {"pass", Value(kPassword)}})})}}));
+  ASSERT_EQ(creds.json.Field("status"), Value("success")) << creds.body;
+  auto syntax = Run("reader", kPassword, "SELEC 1");
+  ASSERT_EQ(syntax.json.Field("status"), Value("fatal")) << syntax.body;
+  auto wrong = server_->Send("POST", "/query/service",
+                             R"({"statement":"SELECT 2","client_context_id":"log-wrong"})",
+                             "application/json", Basic("reader", "wrong password 7"));
+  ASSERT_EQ(wrong.http_status, 401) << wrong.body;
+
+  const Value basic_line = LogLineOf(basic);
+  ASSERT_TRUE(basic_line.IsObject()) << ReadLog();
+  EXPECT_EQ(basic_line.Field("clientContextID"), Value("log-basic"));
+  EXPECT_EQ(basic_line.Field("users"), Value("reader"));
+  EXPECT_EQ(basic_line.Field("httpStatus"), Value(200));
+  EXPECT_EQ(basic_line.Field("status"), Value("success"));
+  EXPECT_EQ(basic_line.Field("resultCount"), Value(1));
+  EXPECT_EQ(basic_line.Field("errors"), Value(Array{}));
+  EXPECT_EQ(basic_line.Field("statement"), Value("SELECT 1 AS one"));
+  EXPECT_TRUE(basic_line.Field("elapsedTime").IsString());
+  EXPECT_TRUE(basic_line.Field("time").IsString());
+
+  const Value creds_line = LogLineOf(creds);
+  ASSERT_TRUE(creds_line.IsObject()) << ReadLog();
+  EXPECT_EQ(creds_line.Field("clientContextID"), Value("log-creds"));
+  EXPECT_EQ(creds_line.Field("statement"), Value("SELECT $password IS VALUED AS given"));
+
+  const Value syntax_line = LogLineOf(syntax);
+  ASSERT_TRUE(syntax_line.IsObject()) << ReadLog();
+  EXPECT_EQ(syntax_line.Field("status"), Value("fatal"));
+  EXPECT_EQ(syntax_line.Field("httpStatus"), Value(syntax.http_status));
+  EXPECT_EQ(syntax_line.Field("errors"), Value(Array{Value(Code(syntax))}));
+  EXPECT_EQ(Code(syntax), 3000) << syntax.body;
+
+  const Value wrong_line = LogLineOf(wrong);
+  ASSERT_TRUE(wrong_line.IsObject()) << ReadLog();
+  EXPECT_EQ(wrong_line.Field("httpStatus"), Value(401));
+  EXPECT_EQ(wrong_line.Field("errors"), Value(Array{Value(10000)}));
+  EXPECT_EQ(wrong_line.Field("clientContextID"), Value("log-wrong"));
+  EXPECT_EQ(wrong_line.Field("statement"), Value("SELECT 2"));
+
+  const std::string log = ReadLog();
+  const std::string authorization =
+      httplib::make_basic_authentication_header("reader", kPassword).second;
+  EXPECT_EQ(log.find(kPassword), std::string::npos) << log;
+  EXPECT_EQ(log.find("wrong password 7"), std::string::npos) << log;
+  EXPECT_EQ(log.find(authorization.substr(authorization.find(' ') + 1)), std::string::npos) << log;
+  EXPECT_EQ(log.find(secret_arg), std::string::npos) << log;
+  EXPECT_EQ(log.find("pbkdf2"), std::string::npos) << log;
 }
 
 TEST_F(Auth, BadUsersFilesAndOpenAddressesWithoutUsersRefuseToStart) {

@@ -1,15 +1,22 @@
 // In-process tests of the HTTP module's pieces: password hashes, users files and roles, the
-// privileges a statement needs, the request registry, and the shell's statement splitter.
+// privileges a statement needs, the request registry and log, and the shell's statement
+// splitter.
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
 
 #include "cli/statement_splitter.h"
 #include "executor/datastore.h"
 #include "http/auth.h"
 #include "http/password_hash.h"
+#include "http/request_log.h"
 #include "http/request_registry.h"
 #include "http/statement_privileges.h"
 #include "parser/parser.h"
 #include "planner/planner.h"
+#include "value/json.h"
 
 namespace casql::http {
 namespace {
@@ -181,6 +188,50 @@ TEST(StatementSplitter, SplitsOnSemicolonsOutsideStringsAndComments) {
   s.Feed("SELECT 'it\\'s;");
   EXPECT_EQ(s.Pending(), "SELECT 'it\\'s;");
   EXPECT_EQ(s.Feed("';").size(), 1u);
+}
+
+TEST(RequestLog, OneJsonLinePerRequestWithTheStatementCutAtACharacterBoundary) {
+  const std::optional<std::string> context = "ctx \"1\"";
+  RequestLog::Entry entry;
+  entry.request_id = "id-1";
+  entry.client_context_id = &context;
+  entry.http_status = 400;
+  entry.status = "fatal";
+  entry.elapsed = std::chrono::microseconds(1500);
+  entry.error_codes = {3000, 4000};
+  // 999 ASCII bytes and then a two-byte character that straddles the limit.
+  const std::string statement = "SELECT\n" + std::string(992, 'x') + "\xc3\xa9tail";
+  entry.statement = statement;
+  const auto at = std::chrono::system_clock::time_point(std::chrono::milliseconds(1700000000123));
+  const std::string line = RequestLog::FormatLine(entry, at);
+  ASSERT_EQ(line.back(), '\n');
+  EXPECT_EQ(line.find('\n'), line.size() - 1) << "the statement's newline is escaped";
+  auto parsed = ParseJson(line);
+  ASSERT_TRUE(parsed.ok()) << line;
+  EXPECT_EQ(parsed->Field("time"), Value("2023-11-14T22:13:20.123Z"));
+  EXPECT_EQ(parsed->Field("requestID"), Value("id-1"));
+  EXPECT_EQ(parsed->Field("clientContextID"), Value("ctx \"1\""));
+  EXPECT_TRUE(parsed->Field("users").IsMissing());
+  EXPECT_EQ(parsed->Field("httpStatus"), Value(400));
+  EXPECT_EQ(parsed->Field("status"), Value("fatal"));
+  EXPECT_EQ(parsed->Field("elapsedTime"), Value("1.5ms"));
+  EXPECT_EQ(parsed->Field("errors"), ParseJson("[3000,4000]").value());
+  EXPECT_EQ(parsed->Field("statement"), Value(statement.substr(0, 999)));
+  EXPECT_EQ(parsed->Field("statementBytes"), Value(static_cast<int64_t>(statement.size())));
+
+  entry.client_context_id = nullptr;
+  entry.statement = "SELECT 1";
+  auto whole = ParseJson(RequestLog::FormatLine(entry, at));
+  ASSERT_TRUE(whole.ok());
+  EXPECT_EQ(whole->Field("statement"), Value("SELECT 1"));
+  EXPECT_TRUE(whole->Field("statementBytes").IsMissing());
+  EXPECT_TRUE(whole->Field("clientContextID").IsMissing());
+}
+
+TEST(RequestLog, OpeningAnUnwritablePathFailsClearly) {
+  auto log = RequestLog::Open("/nonexistent-dir/requests.log");
+  ASSERT_FALSE(log.ok());
+  EXPECT_NE(log.status().message().find("/nonexistent-dir/requests.log"), std::string::npos);
 }
 
 }  // namespace
