@@ -1,15 +1,11 @@
 // JSON text -> Value through RapidJSON's SAX Reader: no intermediate DOM, and the iterative
 // parser keeps the C++ stack flat however deep the input nests.
-
-// RapidJSON's assertions are its debug checks, compiled out of its release builds; casql keeps
-// assert() on in release builds, where one of them (in StrtodBigInteger, reached by a long
-// mantissa with a huge exponent) would abort the server on a hostile number. Without it the
-// number parses to a value the range check below refuses.
-#define RAPIDJSON_ASSERT(x) static_cast<void>(0)
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
+#include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -55,7 +51,27 @@ class ValueBuilder {
     }
     return Add(Value(d));
   }
-  bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }
+  // Numbers arrive as text (kParseNumbersAsStringsFlag): RapidJSON 1.1's own full-precision
+  // conversion asserts, or reads out of bounds, on hostile inputs such as a long mantissa with
+  // a huge exponent or a long run of fraction zeros (found by json_fuzzer). from_chars is exact.
+  bool RawNumber(const char* s, rapidjson::SizeType len, bool) {
+    const char* end = s + len;
+    if (std::string_view(s, len).find_first_of(".eE") == std::string_view::npos) {
+      int64_t i = 0;
+      auto [ptr, ec] = std::from_chars(s, end, i);
+      if (ec == std::errc() && ptr == end) return Int64(i);
+    }
+    double d = 0;
+    auto [ptr, ec] = std::from_chars(s, end, d);
+    if (ec == std::errc::result_out_of_range) {
+      // Beyond the double range either way: strtod tells overflow (infinity, refused by
+      // Double) from underflow (zero or a denormal, a number like any other).
+      d = std::strtod(std::string(s, len).c_str(), nullptr);
+    } else if (ec != std::errc() || ptr != end) {
+      return false;
+    }
+    return Double(d);
+  }
   bool String(const char* s, rapidjson::SizeType len, bool) {
     if (HasEncodedSurrogate(s, len)) return LoneSurrogate();
     return Add(Value(std::string(s, len)));
@@ -130,9 +146,9 @@ Result<Value> ParseJson(std::string_view text, int max_depth) {
   ValueBuilder builder(max_depth);
   rapidjson::MemoryStream stream(text.data(), text.size());
   rapidjson::Reader reader;
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag |
-                              rapidjson::kParseValidateEncodingFlag |
-                              rapidjson::kParseStopWhenDoneFlag;
+  constexpr unsigned kFlags =
+      rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag |
+      rapidjson::kParseValidateEncodingFlag | rapidjson::kParseStopWhenDoneFlag;
   rapidjson::ParseResult ok = reader.Parse<kFlags>(stream, builder);
   if (!ok) {
     const std::string offset = std::to_string(ok.Offset());
