@@ -132,8 +132,10 @@ bool GuardedHttpServer::process_and_close_socket(socket_t sock) {
     bool closed = false;
     ok = process_request(stream, left == 1, closed, nullptr);
     if (stream.request_bytes() > kTrimAfterBytes) malloc_trim(0);
-    if (!ok || closed) break;
-    if (stream.violation() != GuardedStream::Violation::kNone || stream.close_after_response()) {
+    // Any close after an answer may leave the client still sending a body nobody read (a 413
+    // answered from Content-Length alone): linger so the answer is not lost to a reset.
+    if (!ok || closed || stream.violation() != GuardedStream::Violation::kNone ||
+        stream.close_after_response()) {
       LingeringClose(sock);
       break;
     }
