@@ -20,4 +20,9 @@ Value Equals(const Value& a, const Value& b);
 Value LessThan(const Value& a, const Value& b);
 Value LessOrEqual(const Value& a, const Value& b);
 
+// Collate as a strict weak order, for std::set, std::map and the sorting algorithms.
+struct CollateLess {
+  bool operator()(const Value& a, const Value& b) const { return Collate(a, b) < 0; }
+};
+
 }  // namespace casql

@@ -242,10 +242,6 @@ class MomentsAggregator final : public AggregatorBase<MomentsAggregator> {
   double m2_ = 0;
 };
 
-struct CollateLess {
-  bool operator()(const Value& a, const Value& b) const { return Collate(a, b) < 0; }
-};
-
 // DISTINCT: keeps the set of distinct inputs and aggregates them once at the end, so merging
 // partial sets never counts a value twice.
 class DistinctAggregator final : public Aggregator {

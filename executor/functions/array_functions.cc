@@ -16,9 +16,6 @@ namespace {
 
 using Args = std::span<const Value>;
 
-struct CollateLess {
-  bool operator()(const Value& a, const Value& b) const { return Collate(a, b) < 0; }
-};
 using ValueSet = std::set<Value, CollateLess>;
 
 // Couchbase caps generated arrays (ARRAY_RANGE, ARRAY_REPEAT) at this many elements.

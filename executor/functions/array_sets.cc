@@ -13,9 +13,6 @@ namespace {
 
 using Args = std::span<const Value>;
 
-struct CollateLess {
-  bool operator()(const Value& a, const Value& b) const { return Collate(a, b) < 0; }
-};
 using ValueSet = std::set<Value, CollateLess>;
 
 bool AllArrays(Args a) {

@@ -18,9 +18,6 @@ struct TokenOptions {
 // unknown fields and fields of the wrong type are ignored.
 TokenOptions ReadTokenOptions(const Value& options);
 
-struct CollateLess {
-  bool operator()(const Value& a, const Value& b) const { return Collate(a, b) < 0; }
-};
 using TokenSet = std::set<Value, CollateLess>;
 
 // Adds the distinct tokens inside `v` to `out`: the words (runs of letters and digits) of
