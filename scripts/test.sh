@@ -18,11 +18,24 @@ if command -v clang++ >/dev/null 2>&1; then
     -DCASQL_SANITIZE=address >/dev/null
   cmake --build build-fuzz -j "$(nproc)" --target casql_fuzzers casql_asan_tests
   fuzz_tmp=$(mktemp -d)
+  # A fixed seed makes a failure here reproducible with the same command; its whole log is
+  # printed when a fuzzer fails, with the crash input left in build-fuzz/.
+  run_fuzzer() {
+    local log=build-fuzz/$1_fuzzer.log lines=$2
+    shift 2
+    if (cd build-fuzz && TMPDIR=$fuzz_tmp "$@") >"$log" 2>&1; then
+      tail -n "$lines" "$log"
+    else
+      echo "FAILED: $* (log: $log)" >&2
+      tail -n 80 "$log" >&2
+      return 1
+    fi
+  }
   for fuzzer in parser json query_request kvlog; do
-    TMPDIR=$fuzz_tmp build-fuzz/${fuzzer}_fuzzer -runs=0 tests/fuzz/corpus/$fuzzer 2>&1 | tail -n 1
-    mkdir -p build-fuzz/corpus/$fuzzer
-    TMPDIR=$fuzz_tmp build-fuzz/${fuzzer}_fuzzer -max_total_time=30 -print_final_stats=1 \
-      build-fuzz/corpus/$fuzzer tests/fuzz/corpus/$fuzzer 2>&1 | tail -n 3
+    run_fuzzer "$fuzzer" 1 "./${fuzzer}_fuzzer" -runs=0 "../tests/fuzz/corpus/$fuzzer"
+    mkdir -p "build-fuzz/corpus/$fuzzer"
+    run_fuzzer "$fuzzer" 3 "./${fuzzer}_fuzzer" -seed=1 -max_total_time=30 -print_final_stats=1 \
+      "corpus/$fuzzer" "../tests/fuzz/corpus/$fuzzer"
   done
   rmdir "$fuzz_tmp" || { echo "a fuzzer left files behind in $fuzz_tmp" >&2; exit 1; }
   (cd build-fuzz && ctest --output-on-failure -j "$(nproc)" --timeout 900 -L asan)
