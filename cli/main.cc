@@ -19,7 +19,7 @@ void Usage() {
       << "usage: casql serve [--host H] [--port P] [--data-dir D | --memory] "
          "[--threads N] [--bucket NAME]... [--users FILE] [--max-requests N] "
          "[--max-body-mb N] [--read-timeout S] [--write-timeout S] [--kv-port P (11210; 0 = off)] "
-         "[--log-file F (request log; stderr)] [--fault-injection]\n"
+         "[--log-file F (request log; stderr) | --no-request-log] [--fault-injection]\n"
          "       casql shell [--url URL] [-u USER -p PASSWORD] [-s STATEMENTS] [-f FILE]\n"
          "       casql hash-password [--iterations N] < password\n"
          "       casql regress PATH... [--url URL] [--format couchbase]\n";

@@ -29,6 +29,7 @@ struct ServeOptions {
   std::vector<std::string> buckets;
   std::string users_file;
   std::string log_file;  // the request log; empty: standard error
+  bool request_log = true;
   int kv_port = kDefaultKvPort;
   bool kv_port_given = false;
 };
@@ -70,6 +71,8 @@ bool ParseArgs(int argc, char** argv, ServeOptions* opts) {
       opts->data_dir = v;
     } else if (arg == "--memory") {
       opts->memory = true;
+    } else if (arg == "--no-request-log") {
+      opts->request_log = false;
     } else if (arg == "--fault-injection") {
       opts->server.fault_injection = true;
     } else if (arg == "--bucket") {
@@ -161,9 +164,10 @@ int ServeCommand(int argc, char** argv) {
     opts.server.users = users.get();
   }
   std::unique_ptr<http::RequestLog> request_log;
-  if (opts.log_file.empty()) {
+  // With --no-request-log the server gets no log at all (like nginx's `access_log off`).
+  if (opts.request_log && opts.log_file.empty()) {
     request_log = http::RequestLog::Stderr();
-  } else {
+  } else if (opts.request_log) {
     auto opened = http::RequestLog::Open(opts.log_file);
     if (!opened.ok()) {
       std::cerr << "casql serve: " << opened.status().message() << "\n";

@@ -89,7 +89,7 @@ groups=$((docs / 10))
 
 # ---- servers ---------------------------------------------------------------------------------
 casql_port=$(free_port)
-"$casql_bin" serve --port "$casql_port" --data-dir "$work/casql-data" >"$work/casql.log" 2>&1 &
+"$casql_bin" serve --port "$casql_port" --data-dir "$work/casql-data" --no-request-log >"$work/casql.log" 2>&1 &
 casql_pid=$!
 pids+=("$casql_pid")
 wait_for casql curl -sf "http://127.0.0.1:$casql_port/admin/ping"

@@ -71,6 +71,26 @@ TEST(ServeLifecycle, BadOptionValuesAreRefused) {
   EXPECT_NE(r.stderr_text.find("bad value for --max-requests"), std::string::npos) << r.stderr_text;
 }
 
+TEST(ServeLifecycle, NoRequestLogWritesNoLogEvenWithALogFile) {
+  const std::string logged = TempDir("logged.log");
+  const std::string silent = TempDir("silent.log");
+  {
+    ServerProcess with_log({"--memory", "--log-file", logged});
+    ServerProcess without_log({"--memory", "--log-file", silent, "--no-request-log"});
+    with_log.MustRun("SELECT 1");
+    without_log.MustRun("SELECT 1");
+    EXPECT_EQ(with_log.Stop(), 0);
+    EXPECT_EQ(without_log.Stop(), 0);
+  }
+  std::ifstream log(logged);
+  std::string line;
+  ASSERT_TRUE(std::getline(log, line)) << "the control server logged nothing";
+  EXPECT_NE(line.find("\"requestID\""), std::string::npos) << line;
+  struct stat st;
+  EXPECT_NE(stat(silent.c_str(), &st), 0) << "--no-request-log still opened " << silent;
+  unlink(logged.c_str());
+}
+
 TEST(ServeLifecycle, BucketFlagCreatesBuckets) {
   ServerProcess server({"--memory", "--bucket", "alpha", "--bucket", "beta"});
   server.MustRun(R"(UPSERT INTO alpha (KEY, VALUE) VALUES ("a", 1))");
