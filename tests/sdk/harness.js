@@ -13,7 +13,7 @@ function requireSdk() {
     return require('couchbase');
   } catch (e) {
     console.error(`SKIPPED: the couchbase SDK is not installed in tests/sdk (${e.code}); ` +
-                  'run `npm ci` there (scripts/test.sh does when the npm registry is reachable)');
+                  'run `npm install` there (scripts/test.sh does when the npm registry is reachable)');
     process.exit(SKIP);
   }
 }
