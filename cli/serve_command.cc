@@ -1,5 +1,6 @@
 #include "cli/serve_command.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -130,6 +131,11 @@ bool ParseArgs(int argc, char** argv, ServeOptions* opts) {
 int ServeCommand(int argc, char** argv) {
   ServeOptions opts;
   if (!ParseArgs(argc, argv, &opts)) return 2;
+  // Blocks over 256 KiB (request bodies, large documents, result buffers) are mmapped and so
+  // go back to the kernel when freed. glibc's default raises this threshold to the size of
+  // each large block freed, after which such blocks stay in the pool threads' arenas: a few
+  // hostile 20 MiB requests then keep the server's memory high for good.
+  mallopt(M_MMAP_THRESHOLD, 256 << 10);
   if (!opts.data_dir.empty()) {
     ::mkdir(opts.data_dir.c_str(), 0755);
     struct stat st;

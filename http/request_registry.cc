@@ -31,8 +31,11 @@ std::string FormatRequestTime(std::chrono::system_clock::time_point t) {
   return out;
 }
 
-RequestRegistry::RequestRegistry(size_t max_active, size_t completed_limit)
-    : max_active_(max_active), completed_limit_(completed_limit) {
+RequestRegistry::RequestRegistry(size_t max_active, size_t completed_limit,
+                                 size_t completed_statement_bytes)
+    : max_active_(max_active),
+      completed_limit_(completed_limit),
+      completed_statement_bytes_(completed_statement_bytes) {
   latencies_ns_.reserve(kLatencySamples);
 }
 
@@ -59,8 +62,14 @@ void RequestRegistry::Finish(uint64_t handle, const Finished& finished) {
   Entry entry = std::move(it->second);
   active_.erase(it);
   entry.finished = finished;
+  completed_bytes_ += entry.started.statement.size();
   completed_.push_back(std::move(entry));
-  if (completed_.size() > completed_limit_) completed_.pop_front();
+  // The newest request always stays listed, however long its statement.
+  while (completed_.size() > 1 &&
+         (completed_.size() > completed_limit_ || completed_bytes_ > completed_statement_bytes_)) {
+    completed_bytes_ -= completed_.front().started.statement.size();
+    completed_.pop_front();
+  }
   ++completed_count_;
   const size_t slot = static_cast<size_t>(second) % kRateSeconds;
   if (second_of_slot_[slot] != second) {

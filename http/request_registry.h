@@ -21,14 +21,17 @@ namespace casql::http {
 // system:active_requests keyspace can read the same lists through Active()/Completed().
 //
 // Unlike Couchbase, which keeps only requests slower than a threshold (1s by default), casql
-// keeps every finished request, the last `completed_limit` of them.
+// keeps every finished request, the last `completed_limit` of them, and no more of them than
+// hold `completed_statement_bytes` (4 MiB) of statement text together: 4000 statements of 1 MiB
+// each would otherwise pin 4 GiB.
 //
 // Thread safety: all methods may be called concurrently; one mutex guards the state and is
 // held for constant work per request (listing copies the lists under it).
 class RequestRegistry {
  public:
   // max_active 0: no limit.
-  explicit RequestRegistry(size_t max_active, size_t completed_limit = 4000);
+  explicit RequestRegistry(size_t max_active, size_t completed_limit = 4000,
+                           size_t completed_statement_bytes = 4 << 20);
 
   struct Started {
     std::string request_id;
@@ -80,10 +83,12 @@ class RequestRegistry {
 
   const size_t max_active_;
   const size_t completed_limit_;
+  const size_t completed_statement_bytes_;
   mutable std::mutex mu_;
   uint64_t next_handle_ = 1;
   std::map<uint64_t, Entry> active_;
   std::deque<Entry> completed_;
+  size_t completed_bytes_ = 0;  // statement bytes held by completed_
   uint64_t completed_count_ = 0;
   std::array<uint64_t, kRateSeconds> per_second_{};
   std::array<int64_t, kRateSeconds> second_of_slot_{};

@@ -145,6 +145,29 @@ TEST_F(Privileges, JoinsSetOperationsAndSubqueriesNeedSelectOnEveryKeyspace) {
   EXPECT_EQ(Of("CREATE INDEX ix ON a(f)")[0].privilege, Privilege::kQueryManageIndex);
 }
 
+TEST(RequestRegistry, CompletedRequestsAreBoundedByTheirStatementBytes) {
+  RequestRegistry registry(0, 100, /*completed_statement_bytes=*/3000);
+  const auto run = [&registry](const std::string& id, size_t statement_bytes) {
+    auto h = registry.Begin({id, std::string(statement_bytes, 'x'), std::nullopt, ""});
+    ASSERT_TRUE(h.ok());
+    registry.Finish(*h, {"success", {}, {}, 0, 0, 0, 0});
+  };
+  run("a", 1000);
+  run("b", 1000);
+  run("c", 1000);
+  EXPECT_EQ(registry.Completed().AsArray().size(), 3u) << "3000 bytes fit";
+  run("d", 1500);
+  Value completed = registry.Completed();
+  ASSERT_EQ(completed.AsArray().size(), 2u) << "the oldest two made room for 1500 bytes";
+  EXPECT_EQ(completed.Element(0).Field("requestId"), Value("c"));
+  EXPECT_EQ(completed.Element(1).Field("requestId"), Value("d"));
+  run("e", 5000);
+  completed = registry.Completed();
+  ASSERT_EQ(completed.AsArray().size(), 1u) << "the newest stays, however long";
+  EXPECT_EQ(completed.Element(0).Field("requestId"), Value("e"));
+  EXPECT_EQ(registry.GetStats().completed, 5u) << "counts are not bounded";
+}
+
 TEST(RequestRegistry, AdmitsUpToTheLimitAndKeepsFinishedRequests) {
   RequestRegistry registry(2, 3);
   auto a = registry.Begin({"id-a", "SELECT 1", std::nullopt, ""});
