@@ -7,6 +7,11 @@ namespace casql::exec {
 Result<std::unique_ptr<Datastore>> Datastore::Open(const std::string& data_dir) {
   kv::Engine::Options options;
   options.data_dir = data_dir;
+  return Open(std::move(options));
+}
+
+Result<std::unique_ptr<Datastore>> Datastore::Open(kv::Engine::Options options) {
+  const std::string data_dir = options.data_dir;
   auto engine = kv::Engine::Open(options);
   if (!engine.ok()) {
     return Status(ErrorCode::kInternal,

@@ -26,6 +26,8 @@ class Datastore final : public plan::Catalog {
   // data_dir empty: everything in memory. Otherwise kvengine's log and the index
   // definitions (data_dir/indexes.json, replaced atomically) live there.
   static Result<std::unique_ptr<Datastore>> Open(const std::string& data_dir);
+  // The same with kvengine's other options too (tests inject write faults through them).
+  static Result<std::unique_ptr<Datastore>> Open(kv::Engine::Options options);
 
   kv::Engine& engine() { return *engine_; }
 

@@ -6,8 +6,26 @@ namespace casql::exec {
 
 namespace {
 
+// The status as the query service's memcached client (gomemcached) names it in MCResponse
+// texts: kv_engine's error map spells the durability statuses in CamelCase, gomemcached in
+// capitals like every other status.
+std::string McStatusName(kv::KvStatus status) {
+  switch (status) {
+    case kv::KvStatus::kDurabilityInvalidLevel:
+      return "DURABILITY_INVALID_LEVEL";
+    case kv::KvStatus::kDurabilityImpossible:
+      return "DURABILITY_IMPOSSIBLE";
+    case kv::KvStatus::kSyncWriteInProgress:
+      return "SYNC_WRITE_IN_PROGRESS";
+    case kv::KvStatus::kSyncWriteAmbiguous:
+      return "SYNC_WRITE_AMBIGUOUS";
+    default:
+      return kv::KvStatusName(status);
+  }
+}
+
 std::string McResponseText(const DmlFailure& f) {
-  return "MCResponse status=" + std::string(kv::KvStatusName(f.status)) + ", opcode=" + f.opcode +
+  return "MCResponse status=" + McStatusName(f.status) + ", opcode=" + f.opcode +
          ", opaque=" + std::to_string(f.opaque) + ", msg: ";
 }
 
@@ -51,7 +69,7 @@ Error MakeDmlError(const DmlFailure& f) {
     default:
       cause = ErrorCode::kDmlKvStatus;
       possible = "concurrent modification";
-      cause_message = FormatError(ErrorCode::kDmlKvStatus, {kv::KvStatusName(f.status)});
+      cause_message = FormatError(ErrorCode::kDmlKvStatus, {McStatusName(f.status)});
       break;
   }
   // The INSERT duplicate names its cause in words, as Couchbase does; the KV-level failures
@@ -68,7 +86,7 @@ Error MakeDmlError(const DmlFailure& f) {
 }
 
 Error MakeDeleteError(const std::string& key, kv::KvStatus status) {
-  const std::string cause = kv::KvStatusName(status);
+  const std::string cause = McStatusName(status);
   return Error{static_cast<int>(ErrorCode::kDeleteFailed),
                FormatError(ErrorCode::kDeleteFailed, {key}) + " - cause: " + cause,
                Value(Object{{"key", Value(key)}, {"cause", Value(cause)}}), false};

@@ -1,6 +1,12 @@
 // QueryService in process: responses gathered in parts (StreamPrefix, then Stream) and the
 // plan cache's handling of DML.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <thread>
 
 #include "executor/datastore.h"
 #include "http/query_service.h"
@@ -135,6 +141,79 @@ TEST_F(QueryServiceTest, LongStatementsAreNotCached) {
   const size_t before = service_->cached_plans();
   EXPECT_EQ(Run("INSERT INTO b (KEY, VALUE) VALUES " + values).Field("status"), Value("success"));
   EXPECT_EQ(service_->cached_plans(), before);
+}
+
+// kvtimeout bounds how long a durable DML write waits for its fsync: when another write holds
+// the disk, the statement gets 12009 with the KV cause SYNC_WRITE_AMBIGUOUS (the write may still
+// become durable later), not a hang.
+TEST(QueryServiceKvTimeout, DurableWriteStuckBehindTheDiskFailsAt12009Ambiguous) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("casql_kvtimeout_" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool block = false, blocked = false;
+  kv::Engine::Options options;
+  options.data_dir = dir.string();
+  options.write_fault = [&] {
+    std::unique_lock<std::mutex> lock(mutex);
+    if (block) {
+      blocked = true;
+      changed.notify_all();
+      changed.wait(lock, [&] { return !block; });
+    }
+    return false;
+  };
+  auto opened = exec::Datastore::Open(options);
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  std::unique_ptr<exec::Datastore> store = std::move(opened.value());
+  QueryService service(store.get());
+  const auto run = [&service](const std::string& statement, std::chrono::milliseconds kv_timeout) {
+    QueryRequest request;
+    request.statement = statement;
+    request.durability = kv::Durability::kPersistToMajority;
+    request.kv_timeout = kv_timeout;
+    std::string body;
+    service.Prepare(std::move(request), std::chrono::steady_clock::now())
+        .Stream([&body](std::string_view s) {
+          body.append(s);
+          return true;
+        });
+    auto parsed = ParseJson(body);
+    EXPECT_TRUE(parsed.ok()) << body;
+    return parsed.ok() ? parsed.value() : Value();
+  };
+  ASSERT_EQ(run("CREATE BUCKET b", std::chrono::seconds(60)).Field("status"), Value("success"));
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    block = true;
+  }
+  std::thread patient([&] {
+    EXPECT_EQ(run(R"(UPSERT INTO b VALUES ("first", {"n": 1}))", std::chrono::seconds(60))
+                  .Field("status"),
+              Value("success"));
+  });
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    changed.wait(lock, [&] { return blocked; });  // the first write's I/O is now stuck
+  }
+  const Value hasty =
+      run(R"(UPSERT INTO b VALUES ("second", {"n": 2}))", std::chrono::milliseconds(20));
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    block = false;
+  }
+  changed.notify_all();
+  patient.join();
+  ASSERT_EQ(hasty.Field("errors").AsArray().size(), 1u) << ToJson(hasty);
+  const Value error = hasty.Field("errors").Element(0);
+  EXPECT_EQ(error.Field("code"), Value(int64_t{12009})) << ToJson(error);
+  EXPECT_NE(error.Field("msg").AsString().find("cause: MCResponse status=SYNC_WRITE_AMBIGUOUS"),
+            std::string::npos)
+      << ToJson(error);
+  EXPECT_EQ(error.Field("reason").Field("message"), Value("MC error SYNC_WRITE_AMBIGUOUS"));
+  EXPECT_EQ(hasty.Field("metrics").Field("mutationCount"), Value()) << "nothing acknowledged";
+  std::filesystem::remove_all(dir);
 }
 
 TEST(NewRequestId, IsARandomVersion4Uuid) {
