@@ -1,6 +1,5 @@
 #include "http/guarded_http_server.h"
 
-#include <malloc.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -100,10 +99,7 @@ void LingeringClose(socket_t sock) {
   }
 }
 
-// A request this large (a big document, a long statement) makes the thread's malloc arena grow
-// by tens of MiB, which glibc keeps after the request: with one arena per pool thread, a
-// handful of such requests would pin hundreds of MiB. Handing free pages back after them
-// keeps the server's memory at its working set; small requests never pay for it.
+// A request this large may have grown its thread's malloc arena (see MemoryTrimmer).
 constexpr size_t kTrimAfterBytes = 64 << 10;
 
 }  // namespace
@@ -131,7 +127,7 @@ bool GuardedHttpServer::process_and_close_socket(socket_t sock) {
     stream.BeginRequest();
     bool closed = false;
     ok = process_request(stream, left == 1, closed, nullptr);
-    if (stream.request_bytes() > kTrimAfterBytes) malloc_trim(0);
+    if (stream.request_bytes() > kTrimAfterBytes) trimmer_.NoteLargeRequest();
     // Any close after an answer may leave the client still sending a body nobody read (a 413
     // answered from Content-Length alone): linger so the answer is not lost to a reset.
     if (!ok || closed || stream.violation() != GuardedStream::Violation::kNone ||

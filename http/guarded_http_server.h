@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cstddef>
 
+#include "http/memory_trimmer.h"
+
 namespace casql::http {
 
 // What one connection may cost the server before it is answered and closed. cpp-httplib 0.11.4
@@ -43,6 +45,7 @@ class GuardedHttpServer : public httplib::Server {
   bool process_and_close_socket(socket_t sock) override;
 
   ConnectionLimits limits_;
+  MemoryTrimmer trimmer_;
 };
 
 }  // namespace casql::http

@@ -6,10 +6,12 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "cli/statement_splitter.h"
 #include "executor/datastore.h"
 #include "http/auth.h"
+#include "http/memory_trimmer.h"
 #include "http/password_hash.h"
 #include "http/request_log.h"
 #include "http/request_registry.h"
@@ -143,6 +145,20 @@ TEST_F(Privileges, JoinsSetOperationsAndSubqueriesNeedSelectOnEveryKeyspace) {
                                            Privilege::kQuerySelect}));
   EXPECT_EQ(Reads(merge), (V{"default:b"}));
   EXPECT_EQ(Of("CREATE INDEX ix ON a(f)")[0].privilege, Privilege::kQueryManageIndex);
+}
+
+TEST(MemoryTrimmer, ABurstOfLargeRequestsCostsOneTrimPerInterval) {
+  MemoryTrimmer trimmer(std::chrono::hours(1));
+  EXPECT_EQ(trimmer.trims(), 0);
+  for (int i = 0; i < 100; ++i) trimmer.NoteLargeRequest();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (trimmer.trims() == 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::yield();
+  }
+  ASSERT_EQ(trimmer.trims(), 1) << "the burst was trimmed once";
+  for (int i = 0; i < 100; ++i) trimmer.NoteLargeRequest();
+  EXPECT_EQ(trimmer.trims(), 1) << "later requests wait for the interval to pass";
+  // Destroying it now must not wait out the hour (ctest's timeout would fail the test).
 }
 
 TEST(RequestRegistry, CompletedRequestsAreBoundedByTheirStatementBytes) {
