@@ -4,6 +4,8 @@
 
 namespace casql::kv {
 
+static_assert(sizeof(VBucket::Stripe) == 64, "a stripe's mutex and table share one cache line");
+
 uint16_t VBucketOf(std::string_view key) {
   const uLong crc =
       crc32(0L, reinterpret_cast<const Bytef*>(key.data()), static_cast<uInt>(key.size()));
@@ -20,6 +22,7 @@ std::pair<const std::string*, DocumentEntry*> VBucket::Find(Stripe& stripe, std:
 std::pair<const std::string*, DocumentEntry*> VBucket::Create(Stripe& stripe, std::string_view key,
                                                               uint64_t hash) {
   KeyTable::Node* node = stripe.table.Insert(key, hash);
+  probe_hints_[hash % kStripes].store(stripe.table.ProbeHint(), std::memory_order_relaxed);
   std::lock_guard<std::mutex> index_lock(key_index_mutex_);
   key_index_.emplace(key);
   return {&node->key, &node->entry};
