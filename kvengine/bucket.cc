@@ -197,17 +197,28 @@ std::vector<std::shared_ptr<Collection>> Bucket::AllCollections() const {
   return all;
 }
 
+void Bucket::FinishRecovery() {
+  for (const auto& collection : AllCollections()) collection->FinishRecovery();
+}
+
 void Bucket::ReplayRecord(const LogRecord& record) {
-  std::unique_lock<std::shared_mutex> lock(mutex_);
-  switch (record.type) {
-    case RecordType::kDocument: {
+  if (record.type == RecordType::kDocument) {
+    Collection* collection = nullptr;
+    {
+      // Shared: replay workers run document records concurrently. No catalog record runs
+      // meanwhile, so the collection stays in by_uid_ (no reference count traffic needed).
+      std::shared_lock<std::shared_mutex> lock(mutex_);
       auto it = by_uid_.find(record.collection_uid);
       if (it == by_uid_.end()) return;  // written before its collection was dropped
-      std::shared_ptr<Collection> collection = it->second;
-      lock.unlock();
-      collection->ApplyRecovered(record);
-      return;
+      collection = it->second.get();
     }
+    collection->ApplyRecovered(record);
+    return;
+  }
+  std::unique_lock<std::shared_mutex> lock(mutex_);
+  switch (record.type) {
+    case RecordType::kDocument:
+      return;  // handled above
     case RecordType::kNextUid:
       next_uid_ = std::max(next_uid_, record.next_uid);
       return;

@@ -25,7 +25,8 @@ namespace casql::kv {
 //
 // Thread safety: all methods may be called from any thread; the catalog is guarded by a
 // reader-writer mutex that no document operation takes. Compact and Close are serialized by
-// their own mutex. ReplayRecord and AttachLog run before the bucket is shared.
+// their own mutex. ReplayRecord and AttachLog run before the bucket is shared; document records
+// may be replayed concurrently with each other (ReplayWorkers), never with a catalog record.
 class Bucket {
  public:
   Bucket(std::string name, std::shared_ptr<const Clock> clock);
@@ -46,6 +47,8 @@ class Bucket {
 
   // Persistence.
   void ReplayRecord(const LogRecord& record);
+  // After the last ReplayRecord (see Collection::FinishRecovery).
+  void FinishRecovery();
   // The records a snapshot needs to rebuild the catalog.
   void AppendCatalogRecords(std::string* out) const;
   // Catalog and documents, as a snapshot would hold them.

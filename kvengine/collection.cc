@@ -90,16 +90,16 @@ GetResult Collection::ReadEntry(const DocumentEntry& entry, int64_t now) const {
 const DocumentEntry& Collection::Visible(const VBucket::Stripe& stripe, std::string_view key,
                                          const DocumentEntry& entry) const {
   if (!entry.sync_pending) return entry;
-  const PendingSyncWrite& pending = stripe.pending.find(key)->second;
+  const PendingSyncWrite& pending = stripe.pending->find(key)->second;
   return log_->durable_position() >= pending.log_position ? entry : pending.visible;
 }
 
 bool Collection::SettlePending(VBucket::Stripe& stripe, std::string_view key,
                                DocumentEntry& entry) {
   if (!entry.sync_pending) return true;
-  auto it = stripe.pending.find(key);
+  auto it = stripe.pending->find(key);
   if (log_->durable_position() < it->second.log_position) return false;
-  stripe.pending.erase(it);
+  stripe.pending->erase(it);
   entry.sync_pending = false;
   return true;
 }

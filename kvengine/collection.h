@@ -101,8 +101,11 @@ class Collection {
   bool dropped() const { return dropped_.load(std::memory_order_acquire); }
   // Set once, before the collection is shared: every commit is then appended to `log`.
   void AttachLog(std::shared_ptr<BucketLog> log) { log_ = std::move(log); }
-  // Recovery: applies a logged document record unless the key already holds a later seqno.
+  // Recovery: applies a logged document record unless the key already holds a later seqno. May run
+  // concurrently for different records (it takes the key's locks). The keys it adds are scanned
+  // only after FinishRecovery, which runs once every record is applied.
   void ApplyRecovered(const LogRecord& record);
+  void FinishRecovery();
   // Compaction: appends a record of every entry (tombstones included) to `out`, calling `flush`
   // between vBuckets so the caller can write the buffer out.
   Status AppendRecords(std::string* out, const std::function<Status()>& flush);

@@ -17,7 +17,9 @@ void Collection::ApplyRecovered(const LogRecord& record) {
   std::lock_guard<std::mutex> lock(stripe.mutex);
   auto [stored_key, entry] = VBucket::Find(stripe, record.key, hash);
   if (entry != nullptr && entry->seqno >= record.seqno) return;
-  if (entry == nullptr) std::tie(stored_key, entry) = vbucket.Create(stripe, record.key, hash);
+  if (entry == nullptr) {
+    std::tie(stored_key, entry) = VBucket::CreateUnindexed(stripe, record.key, hash);
+  }
   const bool was_alive = entry->alive();
   const bool was_expiring = was_alive && entry->expiry != 0;
   entry->deleted = record.deleted;
@@ -31,6 +33,12 @@ void Collection::ApplyRecovered(const LogRecord& record) {
   vbucket.CountExpiring(was_expiring, entry->alive() && entry->expiry != 0);
   std::lock_guard<std::mutex> commit(vbucket.commit_mutex());
   vbucket.ObserveRecovered(record.seqno, record.cas);
+}
+
+void Collection::FinishRecovery() {
+  for (uint16_t id = 0; id < kNumVBuckets; ++id) {
+    if (VBucket* vbucket = FindVBucket(id)) vbucket->IndexAllKeys();
+  }
 }
 
 Status Collection::AppendRecords(std::string* out, const std::function<Status()>& flush) {

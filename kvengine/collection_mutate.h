@@ -81,8 +81,10 @@ Result<MutationResult> Collection::MutateLocked(CommitScope& scope, const Mutati
   entry->expiry = next.expiry;
   MutationResult result = Commit(scope, *stored_key, *entry, prior);
   if (pending) {
-    scope.stripe().pending.insert_or_assign(
-        *stored_key, PendingSyncWrite{std::move(before), scope.log_position});
+    auto& pending_writes = scope.stripe().pending;
+    if (!pending_writes) pending_writes = std::make_unique<VBucket::PendingWrites>();
+    pending_writes->insert_or_assign(*stored_key,
+                                     PendingSyncWrite{std::move(before), scope.log_position});
     entry->sync_pending = true;
   }
   return result;

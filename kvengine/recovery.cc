@@ -2,25 +2,34 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
+#include <thread>
 #include <utility>
 
 #include "kvengine/file_util.h"
 #include "kvengine/log_file_reader.h"
 #include "kvengine/log_record.h"
+#include "kvengine/replay_workers.h"
 
 namespace casql::kv {
 namespace {
 
 // Replays one file into the bucket; returns the offset where intact data ends.
 Result<uint64_t> ReplayFile(const std::filesystem::path& path, Bucket& bucket,
-                            RecoveryReport* report, uint64_t* file_bytes) {
+                            ReplayWorkers& workers, RecoveryReport* report, uint64_t* file_bytes) {
   Result<std::unique_ptr<LogFileReader>> reader = LogFileReader::Open(path);
   if (!reader.ok()) return reader.status();
   const uint64_t end = (*reader)->ForEach([&](const LogRecord& record, uint64_t) {
-    bucket.ReplayRecord(record);
+    if (record.type == RecordType::kDocument) {
+      workers.Add(record);
+    } else {
+      workers.Drain();
+      bucket.ReplayRecord(record);
+    }
     ++report->records;
   });
+  workers.Drain();  // the records point into the reader's mapping
   *file_bytes = (*reader)->size();
   if (end < *file_bytes) {
     report->damage.push_back(
@@ -67,10 +76,13 @@ Result<std::shared_ptr<Bucket>> RecoverBucket(const std::filesystem::path& dir,
   }
 
   auto bucket = std::make_shared<Bucket>(dir.filename().string(), std::move(clock));
+  // One worker per core, up to what one reading thread keeps busy (decoding a record and
+  // checking its CRC is a small fraction of replaying it).
+  ReplayWorkers workers(*bucket, std::min(std::thread::hardware_concurrency(), 8u));
   BucketLog::Existing existing;
   if (snapshot != 0) {
     const std::filesystem::path path = dir / NumberedFileName(snapshot, ".snap");
-    Result<uint64_t> end = ReplayFile(path, *bucket, report, &existing.snapshot_bytes);
+    Result<uint64_t> end = ReplayFile(path, *bucket, workers, report, &existing.snapshot_bytes);
     if (!end.ok()) return end.status();
     existing.snapshot = snapshot;
   }
@@ -80,11 +92,12 @@ Result<std::shared_ptr<Bucket>> RecoverBucket(const std::filesystem::path& dir,
       continue;
     }
     uint64_t file_bytes = 0;
-    Result<uint64_t> end = ReplayFile(path, *bucket, report, &file_bytes);
+    Result<uint64_t> end = ReplayFile(path, *bucket, workers, report, &file_bytes);
     if (!end.ok()) return end.status();
     if (*end < file_bytes) CASQL_KV_RETURN_IF_ERROR(TruncateFile(path, *end));
     existing.segment_bytes[number] = *end;
   }
+  bucket->FinishRecovery();
   existing.live_bytes = bucket->LiveBytes();
   Result<std::unique_ptr<BucketLog>> log = BucketLog::Open(dir, std::move(existing), options);
   if (!log.ok()) return log.status();

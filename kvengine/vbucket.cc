@@ -2,7 +2,11 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+
 namespace casql::kv {
+
+static_assert(sizeof(VBucket::Stripe) == 64, "a stripe's mutex and table share one cache line");
 
 uint16_t VBucketOf(std::string_view key) {
   const uLong crc =
@@ -20,9 +24,28 @@ std::pair<const std::string*, DocumentEntry*> VBucket::Find(Stripe& stripe, std:
 std::pair<const std::string*, DocumentEntry*> VBucket::Create(Stripe& stripe, std::string_view key,
                                                               uint64_t hash) {
   KeyTable::Node* node = stripe.table.Insert(key, hash);
+  probe_hints_[hash % kStripes].store(stripe.table.ProbeHint(), std::memory_order_relaxed);
   std::lock_guard<std::mutex> index_lock(key_index_mutex_);
   key_index_.emplace(key);
   return {&node->key, &node->entry};
+}
+
+std::pair<const std::string*, DocumentEntry*> VBucket::CreateUnindexed(Stripe& stripe,
+                                                                       std::string_view key,
+                                                                       uint64_t hash) {
+  KeyTable::Node* node = stripe.table.Insert(key, hash);
+  return {&node->key, &node->entry};
+}
+
+void VBucket::IndexAllKeys() {
+  std::vector<std::string> keys;
+  for (Stripe& stripe : stripes_) {
+    std::lock_guard<std::mutex> lock(stripe.mutex);
+    stripe.table.ForEach([&](KeyTable::Node& node) { keys.push_back(node.key); });
+  }
+  std::sort(keys.begin(), keys.end());
+  std::lock_guard<std::mutex> index_lock(key_index_mutex_);
+  for (std::string& key : keys) key_index_.emplace_hint(key_index_.end(), std::move(key));
 }
 
 void VBucket::ObserveRecovered(uint64_t seqno, uint64_t cas) {

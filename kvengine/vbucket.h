@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -42,12 +43,14 @@ uint16_t VBucketOf(std::string_view key);
 //   it grows).
 class VBucket {
  public:
-  // A stripe's mutex and table header share a cache line.
+  using PendingWrites = std::map<std::string, PendingSyncWrite, std::less<>>;
+  // A stripe's mutex and table header share one cache line.
   struct alignas(64) Stripe {
     std::mutex mutex;
     KeyTable table;
-    // Keys with a durable write awaiting its fsync (DocumentEntry::sync_pending); rarely non-empty.
-    std::map<std::string, PendingSyncWrite, std::less<>> pending;
+    // Keys with a durable write awaiting its fsync (DocumentEntry::sync_pending); created on the
+    // first one, as most stripes never see one.
+    std::unique_ptr<PendingWrites> pending;
   };
   struct Stamp {
     uint64_t seqno;
@@ -59,8 +62,13 @@ class VBucket {
   VBucket& operator=(const VBucket&) = delete;
 
   uint16_t id() const { return id_; }
-  // `hash` is KeyTable::Hash(key).
-  Stripe& StripeFor(uint64_t hash) { return stripes_[hash % kStripes]; }
+  // The stripe of the key whose KeyTable::Hash is `hash`. Also starts loading the key's home slot,
+  // as every caller is about to take the stripe mutex and look the key up: the two cache misses
+  // then overlap instead of following each other.
+  Stripe& StripeFor(uint64_t hash) {
+    KeyTable::Prefetch(probe_hints_[hash % kStripes].load(std::memory_order_relaxed), hash);
+    return stripes_[hash % kStripes];
+  }
 
   // Caller holds the key's stripe mutex for both. Find returns null when the key was never
   // written; Create adds a tombstone-state entry and indexes the key.
@@ -68,6 +76,12 @@ class VBucket {
                                                             uint64_t hash);
   std::pair<const std::string*, DocumentEntry*> Create(Stripe& stripe, std::string_view key,
                                                        uint64_t hash);
+  // Recovery: Create without indexing the key. IndexAllKeys then indexes every key at once, in
+  // sorted order, where each insertion costs constant time instead of a search of the tree.
+  static std::pair<const std::string*, DocumentEntry*> CreateUnindexed(Stripe& stripe,
+                                                                       std::string_view key,
+                                                                       uint64_t hash);
+  void IndexAllKeys();
 
   std::mutex& commit_mutex() { return commit_mutex_; }
   EventSequencer& events() { return events_; }
@@ -100,6 +114,9 @@ class VBucket {
   static constexpr size_t kStripes = 8;
 
   const uint16_t id_;
+  // KeyTable::ProbeHint() of each stripe's table, refreshed by Create under the stripe mutex. In
+  // its own cache line, which stays cached as no lookup writes it.
+  alignas(64) std::array<std::atomic<uintptr_t>, kStripes> probe_hints_{};
   std::array<Stripe, kStripes> stripes_;
 
   std::mutex commit_mutex_;
