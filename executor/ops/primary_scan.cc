@@ -22,11 +22,8 @@ class PrimaryScanExec final : public ExecOperator {
 
   Result<bool> Next(Row* row) override {
     // A scan whose rows are all filtered out never returns to the statement's row loop, so
-    // it polls for a timeout itself.
-    if (++since_poll_ == kPollEvery) {
-      since_poll_ = 0;
-      CASQL_RETURN_IF_ERROR(ctx_.CheckInterrupt());
-    }
+    // it polls for a timeout itself: before its first key and every kPollEvery keys.
+    if (scanned_++ % kPollEvery == 0) CASQL_RETURN_IF_ERROR(ctx_.CheckInterrupt());
     if (!cursor_.Next(&key_, &item_)) return false;
     *row = Row();
     row->key = key_;
@@ -46,7 +43,7 @@ class PrimaryScanExec final : public ExecOperator {
   std::string keyspace_name_;
   std::string key_;
   kv::GetResult item_;
-  size_t since_poll_ = 0;
+  size_t scanned_ = 0;
 };
 
 Result<ExecOperatorPtr> MakeScan(const plan::PrimaryScan& op, std::optional<size_t> fetch_slot,
