@@ -64,6 +64,10 @@ std::string CanonicalKey(const Value& v) {
   return out;
 }
 
+void AppendCanonicalKey(const Value& v, std::string* out) {
+  Append(v, out);
+}
+
 std::string CanonicalKey(const std::vector<Value>& values) {
   std::string out;
   for (const Value& v : values) Append(v, &out);

@@ -12,5 +12,7 @@ namespace casql::exec {
 // of DISTINCT, GROUP BY, hash joins and set operations.
 std::string CanonicalKey(const Value& v);
 std::string CanonicalKey(const std::vector<Value>& values);
+// Appends v's key to *out: the key of several values is their keys one after the other.
+void AppendCanonicalKey(const Value& v, std::string* out);
 
 }  // namespace casql::exec

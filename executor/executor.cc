@@ -126,6 +126,22 @@ Result<ExecOperatorPtr> BuildWith(const plan::With& with, BuildState* state, Exe
   return MakeWith(seed, std::move(bindings), std::move(child.value()), ctx);
 }
 
+// A primary scan and the Fetch of its documents as one operator (see MakePrimaryScanFetch),
+// or null when `scan` and `fetch` are not that pair. Without a seed only: a seeded scan's rows
+// take the seed's names between the two.
+Result<ExecOperatorPtr> BuildScanFetch(const plan::Operator& scan, const plan::Operator& fetch,
+                                       BuildState* state, ExecContext& ctx) {
+  using plan::OpKind;
+  if (scan.kind() != OpKind::kPrimaryScan || fetch.kind() != OpKind::kFetch)
+    return ExecOperatorPtr();
+  const auto& scan_op = scan.As<plan::PrimaryScan>();
+  const auto& fetch_op = fetch.As<plan::Fetch>();
+  if (!CanFusePrimaryScanFetch(scan_op, fetch_op)) return ExecOperatorPtr();
+  state->per_document.push_back(&fetch);
+  state->target_slot = BindKeyspaceAlias(&state->scope, fetch_op.alias);
+  return MakePrimaryScanFetch(scan_op, state->target_slot, ctx);
+}
+
 // Builds the running pipeline of `op` on top of `input` (null for a source).
 Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, BuildState* state,
                               ExecContext& ctx) {
@@ -136,6 +152,15 @@ Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, B
     case OpKind::kSequence: {
       const auto& children = op.As<plan::Sequence>().children;
       for (size_t i = 0; i < children.size(); ++i) {
+        if (i + 1 < children.size() && !input && !state->seed) {
+          auto fused = BuildScanFetch(*children[i], *children[i + 1], state, ctx);
+          if (!fused.ok()) return fused.status();
+          if (*fused) {
+            input = std::move(fused.value());
+            ++i;
+            continue;
+          }
+        }
         // A FROM subquery (the operand before an Alias) has names of its own.
         const bool subquery = i + 1 < children.size() && children[i + 1]->kind() == OpKind::kAlias;
         auto built = subquery ? BuildApart(*children[i], *state, ctx)

@@ -2,7 +2,6 @@
 
 #include "kvengine/bucket_log.h"
 #include "kvengine/commit_scope.h"
-#include "kvengine/key_merger.h"
 #include "kvengine/keyspace_names.h"
 #include "kvengine/log_record.h"
 
@@ -124,26 +123,11 @@ Result<GetResult> Collection::Get(std::string_view key) {
 
 Status Collection::Scan(std::string_view start, std::string_view end,
                         const std::function<bool(std::string_view key, const GetResult&)>& fn) {
-  std::vector<VBucket*> vbuckets;
-  for (uint16_t id = 0; id < kNumVBuckets; ++id) {
-    if (VBucket* vbucket = FindVBucket(id)) vbuckets.push_back(vbucket);
-  }
-  KeyMerger merger(std::move(vbuckets), start, end);
+  Cursor cursor = OpenScan(start, end);
   std::string key;
-  while (merger.Next(&key)) {
-    VBucket& vbucket = *FindVBucket(VBucketOf(key));
-    std::optional<GetResult> item;
-    {
-      const uint64_t hash = KeyTable::Hash(key);
-      VBucket::Stripe& stripe = vbucket.StripeFor(hash);
-      std::lock_guard<std::mutex> lock(stripe.mutex);
-      auto [stored_key, found] = VBucket::Find(stripe, key, hash);
-      if (found == nullptr) continue;  // a tombstone purged since the key was listed
-      const DocumentEntry& entry = Visible(stripe, key, *found);
-      const int64_t now = TimeFor(entry);
-      if (entry.alive() && !entry.ExpiredAt(now)) item = ReadEntry(entry, now);
-    }
-    if (item && !fn(key, *item)) break;
+  GetResult item;
+  while (cursor.Next(&key, &item)) {
+    if (!fn(key, item)) break;
   }
   return Status::OK();
 }

@@ -22,6 +22,7 @@
 namespace casql::kv {
 
 class BucketLog;
+class KeyMerger;
 struct LogRecord;
 
 // One collection: 1024 vBuckets of documents with CAS, seqnos, locks and expiry, following
@@ -81,6 +82,27 @@ class Collection {
   // returns false. Each item is a committed version with its CAS; fn runs without any lock held.
   Status Scan(std::string_view start, std::string_view end,
               const std::function<bool(std::string_view key, const GetResult&)>& fn);
+
+  // The same scan pulled one document at a time, for a caller that cannot hand over a callback
+  // (a query's scan operator). One merge of the vBuckets' key indexes serves the whole scan, so
+  // resuming costs nothing, where a new Scan per batch re-seeks every vBucket.
+  // Thread safety: one thread per cursor; it must not outlive the collection.
+  class Cursor {
+   public:
+    Cursor(Cursor&&) noexcept;
+    Cursor& operator=(Cursor&&) noexcept;
+    ~Cursor();
+    // The next live document: its key and the version read as the key was reached. False at
+    // the end of the range.
+    bool Next(std::string* key, GetResult* item);
+
+   private:
+    friend class Collection;
+    Cursor(const Collection* collection, std::unique_ptr<KeyMerger> merger);
+    const Collection* collection_;
+    std::unique_ptr<KeyMerger> merger_;
+  };
+  Cursor OpenScan(std::string_view start, std::string_view end) const;
   // Live documents, counting expired ones until they are noticed (as kv_engine does).
   uint64_t ItemCount() const { return static_cast<uint64_t>(item_count_.load()); }
 

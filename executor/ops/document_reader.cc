@@ -18,17 +18,26 @@ Result<DocumentReader::Document> DocumentReader::Read(const std::string& key) co
     return Status(ErrorCode::kInternal,
                   "Read of key " + key + " failed: " + got.status().message());
   }
+  out.found = true;
+  out.value = DocumentValue(*got);
+  out.meta = MakeDocMeta(key, *got, keyspace_name_);
+  return out;
+}
+
+Value DocumentValue(const kv::GetResult& got) {
+  return got.doc->is_json ? got.doc->json : Value(got.doc->bytes);
+}
+
+std::shared_ptr<const DocMeta> MakeDocMeta(const std::string& key, const kv::GetResult& got,
+                                           const std::string& keyspace_name) {
   auto meta = std::make_shared<DocMeta>();
   meta->id = key;
-  meta->cas = got->cas;
-  meta->flags = got->flags;
-  meta->expiration = got->expiry;
-  meta->keyspace = keyspace_name_;
-  meta->is_json = got->doc->is_json;
-  out.found = true;
-  out.value = got->doc->is_json ? got->doc->json : Value(got->doc->bytes);
-  out.meta = std::move(meta);
-  return out;
+  meta->cas = got.cas;
+  meta->flags = got.flags;
+  meta->expiration = got.expiry;
+  meta->keyspace = keyspace_name;
+  meta->is_json = got.doc->is_json;
+  return meta;
 }
 
 void DocumentReader::Bind(Document doc, size_t slot, Row* row) {

@@ -34,6 +34,12 @@ class DocumentReader {
   std::string keyspace_name_;
 };
 
+// What reading a document binds to its alias: the parsed JSON, or the bytes of a binary
+// document, and its META.
+Value DocumentValue(const kv::GetResult& got);
+std::shared_ptr<const DocMeta> MakeDocMeta(const std::string& key, const kv::GetResult& got,
+                                           const std::string& keyspace_name);
+
 // The document keys an ON KEYS / USE KEYS value names: a string, or the strings of an array
 // (other values are skipped, as Couchbase skips them).
 std::vector<std::string> KeyList(const Value& keys);

@@ -1,4 +1,5 @@
 #include "executor/datastore.h"
+#include "executor/ops/document_reader.h"
 #include "executor/ops/ops.h"
 
 namespace casql::exec {
@@ -26,15 +27,8 @@ class FetchExec final : public UnaryExecOperator {
         return Status(ErrorCode::kInternal,
                       "Fetch of key " + row->key + " failed: " + got.status().message());
       }
-      auto meta = std::make_shared<DocMeta>();
-      meta->id = row->key;
-      meta->cas = got->cas;
-      meta->flags = got->flags;
-      meta->expiration = got->expiry;
-      meta->keyspace = keyspace_name_;
-      meta->is_json = got->doc->is_json;
-      row->Bind(slot_, got->doc->is_json ? got->doc->json : Value(got->doc->bytes));
-      row->BindMeta(slot_, std::move(meta));
+      row->Bind(slot_, DocumentValue(*got));
+      row->BindMeta(slot_, MakeDocMeta(row->key, *got, keyspace_name_));
       return true;
     }
   }

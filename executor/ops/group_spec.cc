@@ -56,10 +56,10 @@ Result<GroupSpec> CompileGroup(const std::vector<ast::ExprPtr>& keys,
   return spec;
 }
 
-std::string GroupSpec::KeyOf(const Row& row, ExecContext& ctx) const {
-  std::vector<Value> values;
-  for (const auto& key : keys) values.push_back(key->Eval(row, ctx));
-  return CanonicalKey(values);
+void GroupSpec::KeyOf(const Row& row, ExecContext& ctx, std::string* key) const {
+  key->clear();
+  Value scratch;
+  for (const auto& eval : keys) AppendCanonicalKey(*eval->EvalRef(row, ctx, &scratch), key);
 }
 
 std::vector<std::shared_ptr<Aggregator>> GroupSpec::NewPartials() const {

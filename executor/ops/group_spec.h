@@ -29,7 +29,9 @@ struct GroupSpec {
   std::vector<CompiledAggregate> aggregates;
   std::vector<size_t> slots;
 
-  std::string KeyOf(const Row& row, ExecContext& ctx) const;
+  // The row's group key (CanonicalKey of the key values) into *key, whose buffer a caller
+  // reuses from row to row.
+  void KeyOf(const Row& row, ExecContext& ctx, std::string* key) const;
   // Fresh, empty aggregators for a new group.
   std::vector<std::shared_ptr<Aggregator>> NewPartials() const;
 };

@@ -18,12 +18,16 @@ Result<bool> GroupingExec::Next(Row* row) {
 Status GroupingExec::GroupAll() {
   std::unordered_map<std::string, size_t> index;
   Row row;
+  std::string key;
   while (true) {
     auto more = input_->Next(&row);
     if (!more.ok()) return more.status();
     if (!*more) return Status::OK();
-    auto [it, inserted] = index.try_emplace(spec_.KeyOf(row, ctx_), groups_.size());
-    if (inserted) {
+    spec_.KeyOf(row, ctx_, &key);
+    // Most rows join an existing group: look up first, so only a new group copies its key.
+    auto it = index.find(key);
+    if (it == index.end()) {
+      index.emplace(key, groups_.size());
       groups_.push_back(NewGroup(row));
     } else {
       Fold(groups_[it->second], row);

@@ -67,6 +67,11 @@ Result<ExecOperatorPtr> MakeIndexScan(const plan::IndexScan& op, CompileScope* s
 Result<ExecOperatorPtr> MakeExpressionScan(const plan::ExpressionScan& op, CompileScope* scope,
                                            SeedPtr seed, ExecContext& ctx);
 Result<ExecOperatorPtr> MakePrimaryScan(const plan::PrimaryScan& op, ExecContext& ctx);
+// A PrimaryScan3 directly followed by the Fetch of the same keyspace may run as one operator
+// that binds each document to `slot` as the scan reaches it, instead of looking it up again.
+bool CanFusePrimaryScanFetch(const plan::PrimaryScan& scan, const plan::Fetch& fetch);
+Result<ExecOperatorPtr> MakePrimaryScanFetch(const plan::PrimaryScan& scan, size_t slot,
+                                             ExecContext& ctx);
 // PrimaryScan3 and Fetch on a system keyspace (system_scan.cc, system_fetch.cc).
 Result<ExecOperatorPtr> MakeSystemScan(const plan::PrimaryScan& op, ExecContext& ctx);
 Result<ExecOperatorPtr> MakeSystemFetch(const plan::Fetch& op, size_t slot, ExecContext& ctx,

@@ -1,63 +1,73 @@
 #include "executor/datastore.h"
+#include "executor/ops/document_reader.h"
 #include "executor/ops/ops.h"
 
 namespace casql::exec {
 
 namespace {
 
-// Streams a collection's keys in key order, a batch at a time, so a large keyspace is never
-// held in memory at once. Each batch resumes just after the last key of the previous one.
+// Streams a collection's keys in key order through one cursor, so a large keyspace is never
+// held in memory at once. Fused with the Fetch that follows it (fetch_slot set), it also binds
+// each document with its META: the cursor read that version as it reached the key, which is
+// what a Fetch pulled right after would read, without a second lookup.
 class PrimaryScanExec final : public ExecOperator {
  public:
-  PrimaryScanExec(ExecContext& ctx, std::shared_ptr<kv::Collection> collection)
-      : ExecOperator(ctx), collection_(std::move(collection)) {}
+  PrimaryScanExec(ExecContext& ctx, std::shared_ptr<kv::Collection> collection,
+                  std::optional<size_t> fetch_slot, std::string keyspace_name)
+      : ExecOperator(ctx),
+        collection_(std::move(collection)),
+        cursor_(collection_->OpenScan("", "")),
+        fetch_slot_(fetch_slot),
+        keyspace_name_(std::move(keyspace_name)) {}
 
   Result<bool> Next(Row* row) override {
-    if (next_ >= batch_.size()) {
-      if (exhausted_) return false;
-      CASQL_RETURN_IF_ERROR(Refill());
-      if (batch_.empty()) return false;
-    }
+    // A scan whose rows are all filtered out never returns to the statement's row loop, so
+    // it polls for a timeout itself: before its first key and every kPollEvery keys.
+    if (scanned_++ % kPollEvery == 0) CASQL_RETURN_IF_ERROR(ctx_.CheckInterrupt());
+    if (!cursor_.Next(&key_, &item_)) return false;
     *row = Row();
-    row->key = std::move(batch_[next_++]);
+    row->key = key_;
+    if (fetch_slot_) {
+      row->Bind(*fetch_slot_, DocumentValue(item_));
+      row->BindMeta(*fetch_slot_, MakeDocMeta(row->key, item_, keyspace_name_));
+    }
     return true;
   }
 
  private:
-  static constexpr size_t kBatch = 1024;
-
-  Status Refill() {
-    // A scan whose rows are all filtered out never returns to the statement's row loop, so
-    // it polls for a timeout itself, once per batch.
-    CASQL_RETURN_IF_ERROR(ctx_.CheckInterrupt());
-    batch_.clear();
-    next_ = 0;
-    kv::Status status =
-        collection_->Scan(resume_, "", [&](std::string_view key, const kv::GetResult&) {
-          batch_.emplace_back(key);
-          return batch_.size() < kBatch;
-        });
-    if (!status.ok())
-      return Status(ErrorCode::kInternal, "Primary scan failed: " + status.message());
-    if (batch_.size() < kBatch) exhausted_ = true;
-    if (!batch_.empty()) resume_ = batch_.back() + std::string(1, '\0');
-    return Status::OK();
-  }
+  static constexpr size_t kPollEvery = 1024;
 
   std::shared_ptr<kv::Collection> collection_;
-  std::vector<std::string> batch_;
-  size_t next_ = 0;
-  std::string resume_;
-  bool exhausted_ = false;
+  kv::Collection::Cursor cursor_;
+  std::optional<size_t> fetch_slot_;
+  std::string keyspace_name_;
+  std::string key_;
+  kv::GetResult item_;
+  size_t scanned_ = 0;
 };
+
+Result<ExecOperatorPtr> MakeScan(const plan::PrimaryScan& op, std::optional<size_t> fetch_slot,
+                                 ExecContext& ctx) {
+  auto collection = ctx.datastore().Collection(op.keyspace);
+  if (!collection.ok()) return collection.status();
+  return ExecOperatorPtr(std::make_unique<PrimaryScanExec>(ctx, collection.value(), fetch_slot,
+                                                           op.keyspace.FullName()));
+}
 
 }  // namespace
 
 Result<ExecOperatorPtr> MakePrimaryScan(const plan::PrimaryScan& op, ExecContext& ctx) {
   if (op.keyspace.is_system) return MakeSystemScan(op, ctx);
-  auto collection = ctx.datastore().Collection(op.keyspace);
-  if (!collection.ok()) return collection.status();
-  return ExecOperatorPtr(std::make_unique<PrimaryScanExec>(ctx, collection.value()));
+  return MakeScan(op, std::nullopt, ctx);
+}
+
+bool CanFusePrimaryScanFetch(const plan::PrimaryScan& scan, const plan::Fetch& fetch) {
+  return !scan.keyspace.is_system && scan.keyspace == fetch.keyspace;
+}
+
+Result<ExecOperatorPtr> MakePrimaryScanFetch(const plan::PrimaryScan& scan, size_t slot,
+                                             ExecContext& ctx) {
+  return MakeScan(scan, slot, ctx);
 }
 
 }  // namespace casql::exec

@@ -45,6 +45,21 @@ TEST_F(SelectBasic, LimitIsPushedIntoThePrimaryScan) {
   EXPECT_EQ(Rows("SELECT RAW META().id FROM b LIMIT 2"), J(R"(["k1", "k2"])"));
 }
 
+// The primary scan binds each document and its META as it reaches the key (it stands in for
+// the Fetch that follows it): the CAS is the stored one, and a binary document stays binary.
+TEST_F(SelectBasic, PrimaryScanBindsDocumentsWithTheirMeta) {
+  auto collection = store_->Collection(plan::KeyspacePath{"default", "b"}).value();
+  auto k2 = collection->Get("k2");
+  ASSERT_TRUE(k2.ok());
+  ASSERT_TRUE(collection->Upsert("k4", kv::MakeDocFromBytes("not json"), {}).ok());
+  EXPECT_EQ(Rows("SELECT META(b).id, META(b).cas, META(b).type FROM b WHERE META(b).id = 'k2'"),
+            Value(Array{Value(Object{{"id", Value("k2")},
+                                     {"cas", Value(static_cast<int64_t>(k2->cas))},
+                                     {"type", Value("json")}})}));
+  EXPECT_EQ(Rows("SELECT RAW META().type FROM b WHERE META().id = 'k4'"), J(R"(["base64"])"));
+  EXPECT_EQ(Rows("SELECT RAW META().id FROM b WHERE age > 26 ORDER BY age"), J(R"(["k1", "k3"])"));
+}
+
 TEST_F(SelectBasic, DistinctComparesWholeResults) {
   EXPECT_EQ(Rows("SELECT DISTINCT city FROM b ORDER BY city"),
             J(R"([{"city": "oslo"}, {"city": "rome"}])"));

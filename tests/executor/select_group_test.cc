@@ -29,6 +29,24 @@ TEST_F(SelectGroup, EveryAggregatePerGroup) {
     ])"));
 }
 
+// Group keys compare as N1QL values: MISSING apart from NULL, 1 with 1.0, objects whatever
+// their field order, and two keys never run together ("a","bc" is not "ab","c").
+TEST_F(SelectGroup, GroupKeysCompareAsValues) {
+  Rows("CREATE BUCKET g");
+  Rows("CREATE PRIMARY INDEX ON g");
+  Insert("g", "1", R"({"x": 1, "y": "a", "z": "bc"})");
+  Insert("g", "2", R"({"x": 1.0, "y": "ab", "z": "c"})");
+  Insert("g", "3", R"({"x": null, "y": "a", "z": "bc"})");
+  Insert("g", "4", R"({"y": "a", "z": "bc"})");
+  Insert("g", "5", R"({"x": {"p": 1, "q": 2}, "y": "a", "z": "bc"})");
+  Insert("g", "6", R"({"x": {"q": 2, "p": 1}, "y": "a", "z": "bc"})");
+  EXPECT_EQ(Rows("SELECT x, COUNT(*) AS n FROM g GROUP BY x ORDER BY x"),
+            J(R"([{"n": 1}, {"x": null, "n": 1}, {"x": 1, "n": 2},
+                  {"x": {"p": 1, "q": 2}, "n": 2}])"));
+  EXPECT_EQ(Rows("SELECT y, z, COUNT(*) AS n FROM g GROUP BY y, z ORDER BY y"),
+            J(R"([{"y": "a", "z": "bc", "n": 5}, {"y": "ab", "z": "c", "n": 1}])"));
+}
+
 TEST_F(SelectGroup, DistinctAggregates) {
   Insert("s", "6", R"({"k": "a", "v": 1})");
   EXPECT_EQ(Rows("SELECT COUNT(DISTINCT v) AS n, SUM(DISTINCT v) AS t FROM s WHERE k = 'a'"),

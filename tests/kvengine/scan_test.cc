@@ -74,5 +74,47 @@ TEST(Scan, ItemsCarryTheirCommittedCas) {
   EXPECT_EQ(seen, written->cas);
 }
 
+// A cursor reads each document as it reaches its key: a change made while the scan is under
+// way is seen for keys not yet reached, and a removed key that was not reached is skipped.
+TEST(Scan, CursorReadsEachDocumentWhenItReachesIt) {
+  MemoryEngine m;
+  for (int i = 0; i < 600; ++i) {
+    ASSERT_TRUE(m.collection->Upsert("k" + std::to_string(1000 + i), Json("1"), {}).ok());
+  }
+  Collection::Cursor cursor = m.collection->OpenScan("", "");
+  std::string key;
+  GetResult item;
+  ASSERT_TRUE(cursor.Next(&key, &item));
+  EXPECT_EQ(key, "k1000");
+  auto rewritten = m.collection->Upsert("k1300", Json("2"), {});
+  ASSERT_TRUE(rewritten.ok());
+  ASSERT_TRUE(m.collection->Remove("k1301", {}).ok());
+  std::vector<std::string> keys{key};
+  while (cursor.Next(&key, &item)) {
+    keys.push_back(key);
+    if (key == "k1300") {
+      EXPECT_EQ(item.cas, rewritten->cas);
+      EXPECT_EQ(item.doc->bytes, "2");
+    }
+  }
+  EXPECT_EQ(keys.size(), 599u);
+  EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));
+  EXPECT_EQ(std::find(keys.begin(), keys.end(), "k1301"), keys.end());
+  EXPECT_FALSE(cursor.Next(&key, &item));
+}
+
+TEST(Scan, CursorHonoursItsRange) {
+  MemoryEngine m;
+  for (const char* key : {"a", "b", "ba", "bz", "c"}) {
+    ASSERT_TRUE(m.collection->Upsert(key, Json("1"), {}).ok());
+  }
+  Collection::Cursor cursor = m.collection->OpenScan("ba", "c");
+  std::vector<std::string> keys;
+  std::string key;
+  GetResult item;
+  while (cursor.Next(&key, &item)) keys.push_back(key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"ba", "bz"}));
+}
+
 }  // namespace
 }  // namespace casql::kv
