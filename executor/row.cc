@@ -3,7 +3,7 @@
 namespace casql::exec {
 
 const Value& Row::Var(size_t slot) const {
-  static const Value kMissing;
+  static const Value kMissing{};
   return slot < vars.size() ? vars[slot] : kMissing;
 }
 

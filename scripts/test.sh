@@ -10,9 +10,10 @@ scripts/install-deps.sh
 scripts/build.sh
 
 # libFuzzer needs clang, so the fuzzers have their own build directory, built with ASan+UBSan;
-# the unit tests labelled asan run there too. Each fuzzer first replays its checked-in corpus
-# (every input once: deterministic), then fuzzes for 30 s, in a temporary directory of its own
-# that must be empty again when it exits.
+# every unit test binary and the SQL regression suite run there too, as the label asan
+# (scripts/sanitize.sh runs that label alone; docs/reliability.md, "Sanitizers"). Each fuzzer
+# first replays its checked-in corpus (every input once: deterministic), then fuzzes for 30 s,
+# in a temporary directory of its own that must be empty again when it exits.
 if command -v clang++ >/dev/null 2>&1; then
   CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DCASQL_SANITIZE=address >/dev/null

@@ -67,7 +67,7 @@ class IndexScanExec final : public ExecOperator {
 
  private:
   void Collect() {
-    const Row empty;
+    const Row empty{};
     const Row& base = seed_ ? *seed_ : empty;
     std::unordered_set<std::string> seen;
     for (const auto& span : spans_) {
