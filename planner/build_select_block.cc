@@ -147,7 +147,7 @@ Status CheckGroupedClauses(const Clauses& c, const std::vector<std::string>& res
 
 Result<SelectPlan> PlanSelectBlock(const ast::SelectBlock& block,
                                    const std::vector<ast::OrderTerm>& order_by,
-                                   const ast::ExprPtr& pushed_limit, const PlanContext& context,
+                                   ScanPagination* pagination, const PlanContext& context,
                                    const Scope& outer) {
   Scope scope = outer;
   if (block.from) {
@@ -162,10 +162,12 @@ Result<SelectPlan> PlanSelectBlock(const ast::SelectBlock& block,
 
   std::vector<OperatorPtr> children;
   if (block.from) {
-    const bool limit_is_safe = c.let.empty() && !c.where && !c.grouped() &&
-                               !c.projection.distinct && block.from->joins.empty();
+    // Only a block that keeps every row its scan yields, one for one, may let the scan
+    // paginate; BuildFrom also requires the scan to decide the WHERE clause alone.
+    const bool rows_kept =
+        c.let.empty() && !c.grouped() && !c.projection.distinct && block.from->joins.empty();
     CASQL_RETURN_IF_ERROR(BuildFrom(*block.from, c.where, c.Used(from_scope),
-                                    limit_is_safe ? pushed_limit : nullptr, context, from_scope,
+                                    rows_kept ? pagination : nullptr, context, from_scope,
                                     &children));
   } else {
     children.push_back(std::make_shared<DummyScan>());
