@@ -38,6 +38,17 @@ ast::Projection Transformer::Projection(N1qlParser::ProjectionContext* ctx) {
     if (term->expr()) t.expr = Expr(term->expr());
     t.star = term->STAR() != nullptr;
     if (term->alias()) t.alias = Identifier(term->alias()->identifier());
+    if (term->expr()) {
+      const antlr4::Token* at = term->expr()->getStart();
+      if (term->alias()) {
+        at = term->alias()->getStart();
+      } else if (t.expr->kind == ast::ExprKind::kField ||
+                 t.expr->kind == ast::ExprKind::kIdentifier) {
+        at = term->expr()->getStop();
+      }
+      t.line = at->getLine();
+      t.column = at->getCharPositionInLine() + 1;
+    }
     p.terms.push_back(std::move(t));
   }
   return p;

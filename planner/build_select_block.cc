@@ -3,6 +3,8 @@
 // Filter, InitialProject]}], with grouping as Parallel{Sequence[..., InitialGroup]},
 // IntermediateGroup, FinalGroup, Parallel{Sequence[Let (LETTING), Filter (HAVING),
 // InitialProject]}, and Distinct after a DISTINCT projection.
+#include <unordered_set>
+
 #include "planner/build_internal.h"
 #include "planner/grouping.h"
 #include "planner/ops/distinct.h"
@@ -143,6 +145,24 @@ Status CheckGroupedClauses(const Clauses& c, const std::vector<std::string>& res
   return Status::OK();
 }
 
+// Couchbase refuses two result terms with one name, written or implicit, when it formalizes
+// the statement, as a 3000 naming the second term's place.
+Status CheckResultAliases(const ast::Projection& projection,
+                          const std::vector<std::string>& names) {
+  std::unordered_set<std::string> seen;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i].empty() || seen.insert(names[i]).second) continue;
+    const ast::ResultTerm& term = projection.terms[i];
+    std::string where;
+    if (term.line > 0) {
+      where = " (near line " + std::to_string(term.line) + ", column " +
+              std::to_string(term.column) + ")";
+    }
+    return Status(ErrorCode::kSyntax, "Duplicate result alias '" + names[i] + "'" + where + ".");
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<SelectPlan> PlanSelectBlock(const ast::SelectBlock& block,
@@ -158,6 +178,7 @@ Result<SelectPlan> PlanSelectBlock(const ast::SelectBlock& block,
   if (!clauses.ok()) return clauses.status();
   Clauses& c = clauses.value();
   const std::vector<std::string> names = ProjectionNames(c.projection);
+  CASQL_RETURN_IF_ERROR(CheckResultAliases(c.projection, names));
   if (c.grouped()) CASQL_RETURN_IF_ERROR(CheckGroupedClauses(c, names, outer));
 
   std::vector<OperatorPtr> children;
