@@ -484,7 +484,8 @@ Status Runnable::RunPipeline(RowSink& sink) {
     auto more = pipeline_->Next(&row);
     finished_ = !more.ok() || !*more;
     if (!more.ok()) return more.status();
-    if (!*more) return Status::OK();
+    // An expression may have stopped the statement while the last rows were filtered out.
+    if (!*more) return ctx_.CheckInterrupt();
     if (emit && !sink.Write(row.result)) return Status::OK();
   }
 }

@@ -67,6 +67,15 @@ class SubqueryEval final : public Evaluator {
   mutable std::optional<Value> result_;  // an uncorrelated subquery's rows, once run
 };
 
+// A subquery that cannot be planned fails the statement with Couchbase's 5370 "Unable to run
+// subquery", naming the planner's error as its cause. A syntax-class error (3000, e.g. a
+// duplicate result alias) stays itself: Couchbase finds those when it parses the statement.
+Status SubqueryBuildError(const Status& cause) {
+  if (cause.code() == static_cast<int>(ErrorCode::kSyntax)) return cause;
+  return Status(ErrorCode::kSubqueryBuild,
+                FormatError(ErrorCode::kSubqueryBuild, {cause.message()}));
+}
+
 Result<EvaluatorPtr> CompileSubquery(const ast::Expr& subquery, const CompileScope& scope) {
   ExecContext* ctx = statement_context;
   if (ctx == nullptr || !subquery.subquery) {
@@ -80,7 +89,7 @@ Result<EvaluatorPtr> CompileSubquery(const ast::Expr& subquery, const CompileSco
   auto plan = plan::BuildSubquery(*subquery.subquery,
                                   plan::PlanContext{&ctx->datastore(), ctx->query_context}, aliases,
                                   variables);
-  if (!plan.ok()) return plan.status();
+  if (!plan.ok()) return SubqueryBuildError(plan.status());
   const bool correlated = MentionsEnclosingName(ast::ToString(subquery), scope);
   return EvaluatorPtr(std::make_unique<SubqueryEval>(plan.value(), scope, correlated));
 }

@@ -38,6 +38,17 @@ ast::Projection Transformer::Projection(N1qlParser::ProjectionContext* ctx) {
     if (term->expr()) t.expr = Expr(term->expr());
     t.star = term->STAR() != nullptr;
     if (term->alias()) t.alias = Identifier(term->alias()->identifier());
+    if (term->expr()) {
+      const antlr4::Token* at = term->expr()->getStart();
+      if (term->alias()) {
+        at = term->alias()->getStart();
+      } else if (t.expr->kind == ast::ExprKind::kField ||
+                 t.expr->kind == ast::ExprKind::kIdentifier) {
+        at = term->expr()->getStop();
+      }
+      t.line = at->getLine();
+      t.column = at->getCharPositionInLine() + 1;
+    }
     p.terms.push_back(std::move(t));
   }
   return p;
@@ -57,9 +68,20 @@ struct BlockBuilder {
     if (auto* let = ctx->letClause()) block->let = t->LetBindings(let->letBinding());
     if (auto* where = ctx->whereClause()) block->where = t->Expr(where->expr());
     if (auto* group = ctx->groupByClause()) {
-      for (auto* key : group->expr()) block->group_by.push_back(t->Expr(key));
+      // A group term's alias is a LETTING binding of the term placed before the written
+      // ones, as Couchbase defines it: the name is then usable wherever LETTING names are.
+      for (auto* term : group->groupTerm()) {
+        ast::ExprPtr key = t->Expr(term->expr());
+        block->group_by.push_back(key);
+        if (term->alias()) {
+          block->letting.push_back(
+              ast::LetBinding{t->Identifier(term->alias()->identifier()), key});
+        }
+      }
       if (auto* letting = group->lettingClause()) {
-        block->letting = t->LetBindings(letting->letBinding());
+        for (auto& binding : t->LetBindings(letting->letBinding())) {
+          block->letting.push_back(std::move(binding));
+        }
       }
       if (auto* having = group->havingClause()) block->having = t->Expr(having->expr());
     }

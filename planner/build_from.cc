@@ -144,7 +144,7 @@ OperatorPtr IndexedInner(const BoundKeyspace& right, const ast::ExprPtr& on, con
                          after.keyspace_aliases.end() - 1);
   // The joined document is read whole, so the scan never covers.
   const std::vector<ast::ExprPtr> whole_document{ast::MakeIdentifier(right.alias)};
-  auto path = BuildAccessPath(right, ast::UseClause{}, on, whole_document, inner, context);
+  auto path = BuildAccessPath(right, ast::UseClause{}, on, whole_document, inner, context, nullptr);
   if (!path.ok() || path->scan->kind() != OpKind::kIndexScan) return nullptr;
   return path->scan;
 }
@@ -220,7 +220,7 @@ Status BuildJoin(const ast::FromJoin& join, const PlanContext& context, const Sc
 }
 
 Status BuildFirstTerm(const ast::FromSource& source, const ast::ExprPtr& where,
-                      const std::vector<ast::ExprPtr>& used, const ast::ExprPtr& pushed_limit,
+                      const std::vector<ast::ExprPtr>& used, ScanPagination* pagination,
                       const PlanContext& context, const Scope& scope,
                       std::vector<OperatorPtr>* ops) {
   const std::string alias = scope.keyspace_aliases.front();
@@ -248,15 +248,8 @@ Status BuildFirstTerm(const ast::FromSource& source, const ast::ExprPtr& where,
   }
   auto keyspace = BindKeyspace(source.keyspace, context);
   if (!keyspace.ok()) return keyspace.status();
-  auto path = BuildAccessPath(*keyspace, source.use, where, used, scope, context);
+  auto path = BuildAccessPath(*keyspace, source.use, where, used, scope, context, pagination);
   if (!path.ok()) return path.status();
-  if (pushed_limit && path->scan->kind() == OpKind::kPrimaryScan) {
-    auto scan = std::make_shared<PrimaryScan>(path->scan->As<PrimaryScan>().keyspace,
-                                              path->scan->As<PrimaryScan>().alias,
-                                              path->scan->As<PrimaryScan>().index);
-    scan->limit = pushed_limit;
-    path->scan = scan;
-  }
   ops->push_back(path->scan);
   if (!path->covering) {
     ops->push_back(
@@ -290,12 +283,12 @@ Status FromAliases(const ast::FromClause& from, const PlanContext& context, cons
 }
 
 Status BuildFrom(const ast::FromClause& from, const ast::ExprPtr& where,
-                 const std::vector<ast::ExprPtr>& used, const ast::ExprPtr& pushed_limit,
+                 const std::vector<ast::ExprPtr>& used, ScanPagination* pagination,
                  const PlanContext& context, const Scope& scope, std::vector<OperatorPtr>* ops) {
   // Only a single-keyspace query may be covered: joined terms read the documents.
   const std::vector<ast::ExprPtr> whole_document{ast::MakeIdentifier(scope.keyspace_aliases[0])};
   CASQL_RETURN_IF_ERROR(BuildFirstTerm(from.first, where,
-                                       from.joins.empty() ? used : whole_document, pushed_limit,
+                                       from.joins.empty() ? used : whole_document, pagination,
                                        context, Prefix(scope, 1), ops));
   for (size_t i = 0; i < from.joins.size(); ++i) {
     CASQL_RETURN_IF_ERROR(

@@ -24,17 +24,29 @@ Result<BoundKeyspace> BindKeyspace(const ast::KeyspaceRef& ref, const PlanContex
 Result<OperatorPtr> BuildKeyspaceScan(const BoundKeyspace& keyspace, const ast::UseClause& use,
                                       const Scope& scope, const PlanContext& context);
 
+// LIMIT and OFFSET a statement allows its scan to apply itself, as Couchbase pushes them into
+// PrimaryScan3 and IndexScan3. The scan builder pushes both or neither, and sets `pushed`:
+// the statement then leaves out its Offset operator (the scan already skipped those rows).
+struct ScanPagination {
+  ast::ExprPtr limit;
+  ast::ExprPtr offset;
+  bool pushed = false;
+};
+
 // The access path of one keyspace term: KeyScan for USE KEYS or a `META(alias).id = / IN`
 // predicate of `where`, else IndexScan3 on a secondary index whose leading key `where`
 // constrains (covering when `used` only reads the index's keys), else PrimaryScan3.
-// `where` and `used` are formalized; `used` is every expression of the query.
+// `where` and `used` are formalized; `used` is every expression of the query. `pagination`
+// (may be null) is pushed into the scan when the scan alone decides which rows reach the
+// LIMIT: a primary scan with no `where`, or an index scan whose spans are exact.
 struct AccessPath {
   OperatorPtr scan;
   bool covering = false;  // no Fetch needed
 };
 Result<AccessPath> BuildAccessPath(const BoundKeyspace& keyspace, const ast::UseClause& use,
                                    const ast::ExprPtr& where, const std::vector<ast::ExprPtr>& used,
-                                   const Scope& scope, const PlanContext& context);
+                                   const Scope& scope, const PlanContext& context,
+                                   ScanPagination* pagination);
 
 // The conjuncts of an AND tree.
 void SplitConjuncts(const ast::ExprPtr& expr, std::vector<ast::ExprPtr>* out);
@@ -55,17 +67,18 @@ struct SelectPlan {
 // `outer` holds the names visible from enclosing statements (WITH bindings).
 Result<SelectPlan> PlanSelect(const ast::SelectStatement& select, const PlanContext& context,
                               const Scope& outer);
-// One SELECT block, with the ORDER BY (formalized in the block's scope) and a LIMIT that may
-// be pushed into its scan.
+// One SELECT block, with the ORDER BY (formalized in the block's scope) and the LIMIT and
+// OFFSET its scan may apply (null: none).
 Result<SelectPlan> PlanSelectBlock(const ast::SelectBlock& block,
                                    const std::vector<ast::OrderTerm>& order_by,
-                                   const ast::ExprPtr& pushed_limit, const PlanContext& context,
+                                   ScanPagination* pagination, const PlanContext& context,
                                    const Scope& outer);
 // The FROM clause's operators, appended to `ops`: scans, Fetch, joins, nests and unnests.
 // `scope` must already hold every FROM alias (FromAliases); join conditions are formalized
-// against the terms before them.
+// against the terms before them. `pagination` (may be null) is offered to the first term's
+// access path.
 Status BuildFrom(const ast::FromClause& from, const ast::ExprPtr& where,
-                 const std::vector<ast::ExprPtr>& used, const ast::ExprPtr& pushed_limit,
+                 const std::vector<ast::ExprPtr>& used, ScanPagination* pagination,
                  const PlanContext& context, const Scope& scope, std::vector<OperatorPtr>* ops);
 // The aliases FROM introduces, in order, checked for duplicates (4020).
 Status FromAliases(const ast::FromClause& from, const PlanContext& context, const Scope& outer,

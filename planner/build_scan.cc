@@ -88,6 +88,10 @@ std::string PrefixEnd(std::string prefix) {
 struct Spans {
   std::vector<IndexRange> ranges;
   bool equality = false;
+  // The ranges hold exactly the entries whose key satisfies the predicate they came from:
+  // true for =, IN, <, <=, >, >= and BETWEEN (comparisons across types follow the index's
+  // collation order); a LIKE prefix or IS NOT NULL range is wider.
+  bool exact = false;
 };
 
 // Spans over `key` implied by the conjuncts: equality or IN wins; otherwise one range from
@@ -97,6 +101,7 @@ Spans DeriveSpans(const ast::ExprPtr& key, const std::vector<ast::ExprPtr>& conj
   Spans out;
   IndexRange range;
   bool bounded = false;
+  bool widened = false;
   auto constant = [&](const ast::ExprPtr& e) { return IsConstant(e, scope); };
   for (const auto& c : conjuncts) {
     const auto& a = c->args;
@@ -105,6 +110,7 @@ Spans DeriveSpans(const ast::ExprPtr& key, const std::vector<ast::ExprPtr>& conj
         if (ast::Equal(a[side], key) && constant(a[1 - side])) {
           out.ranges = {IndexRange{a[1 - side], a[1 - side], true, true}};
           out.equality = true;
+          out.exact = true;
           return out;
         }
       }
@@ -119,6 +125,7 @@ Spans DeriveSpans(const ast::ExprPtr& key, const std::vector<ast::ExprPtr>& conj
       if (!values.empty() || a[1]->kind == ast::ExprKind::kArrayConstruct) {
         for (const auto& v : values) out.ranges.push_back(IndexRange{v, v, true, true});
         out.equality = true;
+        out.exact = true;
         return out;
       }
     }
@@ -149,6 +156,7 @@ Spans DeriveSpans(const ast::ExprPtr& key, const std::vector<ast::ExprPtr>& conj
         range = IndexRange{ast::MakeLiteral(Value(prefix)),
                            ast::MakeLiteral(Value(PrefixEnd(prefix))), true, false};
         bounded = true;
+        widened = true;
       }
     }
     if (c->kind == ast::ExprKind::kIs && c->negated == (c->is_what != ast::IsWhat::kValued) &&
@@ -156,12 +164,14 @@ Spans DeriveSpans(const ast::ExprPtr& key, const std::vector<ast::ExprPtr>& conj
         ast::Equal(a[0], key) && !range.low) {
       range.low = ast::MakeLiteral(Value::Null());  // IS NOT NULL / IS VALUED
       bounded = true;
+      widened = true;
     }
   }
   if (bounded) {
     // Couchbase writes an open lower end as `null` excluded: MISSING and NULL never qualify.
     if (!range.low) range.low = ast::MakeLiteral(Value::Null());
     out.ranges.push_back(range);
+    out.exact = !widened;
   }
   return out;
 }
@@ -257,7 +267,7 @@ std::shared_ptr<IndexScan> ChooseIndex(const BoundKeyspace& keyspace, const ast:
     }
     auto scan = std::make_shared<IndexScan>(keyspace.path, keyspace.written_alias, index);
     scan->spans = std::move(spans.ranges);
-    scan->exact = spans.equality && !array_key && conjuncts.size() == 1;
+    scan->exact = spans.exact && !array_key && conjuncts.size() == 1;
     scan->alias = keyspace.alias;
     const auto& keys = scan->index.keys;
     const bool paths_only = std::all_of(keys.begin(), keys.end(), [&](const ast::ExprPtr& k) {
@@ -282,7 +292,9 @@ std::shared_ptr<IndexScan> ChooseIndex(const BoundKeyspace& keyspace, const ast:
 
 Result<AccessPath> BuildAccessPath(const BoundKeyspace& keyspace, const ast::UseClause& use,
                                    const ast::ExprPtr& where, const std::vector<ast::ExprPtr>& used,
-                                   const Scope& scope, const PlanContext& context) {
+                                   const Scope& scope, const PlanContext& context,
+                                   ScanPagination* pagination) {
+  const bool paginate = pagination && pagination->limit;
   if (!use.keys) {
     std::vector<ast::ExprPtr> conjuncts;
     SplitConjuncts(where, &conjuncts);
@@ -290,11 +302,25 @@ Result<AccessPath> BuildAccessPath(const BoundKeyspace& keyspace, const ast::Use
       return AccessPath{std::make_shared<KeyScan>(keys), false};
     }
     if (auto index = ChooseIndex(keyspace, use, conjuncts, used, scope, context)) {
+      if (paginate && index->exact) {
+        index->limit = pagination->limit;
+        index->offset = pagination->offset;
+        pagination->pushed = true;
+      }
       return AccessPath{index, index->covering};
     }
   }
   auto scan = BuildKeyspaceScan(keyspace, use, scope, context);
   if (!scan.ok()) return scan.status();
+  // System keyspaces are listed whole; their Offset and Limit operators stay.
+  if (paginate && !where && (*scan)->kind() == OpKind::kPrimaryScan && !keyspace.path.is_system) {
+    const auto& primary = (*scan)->As<PrimaryScan>();
+    auto pushed = std::make_shared<PrimaryScan>(primary.keyspace, primary.alias, primary.index);
+    pushed->limit = pagination->limit;
+    pushed->offset = pagination->offset;
+    pagination->pushed = true;
+    return AccessPath{pushed, false};
+  }
   return AccessPath{*scan, false};
 }
 

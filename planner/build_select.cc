@@ -92,11 +92,12 @@ Result<std::vector<ast::OrderTerm>> FormalizeOrderOverResults(
   return terms;
 }
 
-// LIMIT n [OFFSET m] may stop the scan after n + m keys when nothing between the scan and
-// the limit drops, reorders or multiplies rows (checked by the block).
-ast::ExprPtr PushedLimit(const ast::SelectStatement& select) {
-  if (!select.limit || select.offset || !select.order_by.empty()) return nullptr;
-  return select.limit;
+// LIMIT n [OFFSET m] may be applied by the scan, which then stops after n + m keys, when
+// nothing between the scan and the limit drops, reorders or multiplies rows (the block and
+// BuildFrom check the rest).
+ScanPagination PushablePagination(const ast::SelectStatement& select) {
+  if (!select.limit || !select.order_by.empty()) return {};
+  return ScanPagination{select.limit, select.offset};
 }
 
 }  // namespace
@@ -140,9 +141,9 @@ Result<SelectPlan> PlanSelect(const ast::SelectStatement& select, const PlanCont
 
   SelectPlan plan;
   std::vector<ast::OrderTerm> order;
+  ScanPagination pagination = PushablePagination(select);
   if (select.set_ops.empty() && select.first.block) {
-    auto block =
-        PlanSelectBlock(*select.first.block, select.order_by, PushedLimit(select), context, scope);
+    auto block = PlanSelectBlock(*select.first.block, select.order_by, &pagination, context, scope);
     if (!block.ok()) return block.status();
     plan = std::move(block.value());
     order = std::move(plan.order);
@@ -164,7 +165,9 @@ Result<SelectPlan> PlanSelect(const ast::SelectStatement& select, const PlanCont
     op->offset = select.offset;
     tail.push_back(op);
   }
-  if (select.offset) tail.push_back(std::make_shared<Offset>(select.offset));
+  if (select.offset && !pagination.pushed) {
+    tail.push_back(std::make_shared<Offset>(select.offset));
+  }
   if (select.limit) tail.push_back(std::make_shared<Limit>(select.limit));
   if (tail.size() > 1) plan.root = std::make_shared<Sequence>(std::move(tail));
   if (!with.empty()) {

@@ -3,6 +3,8 @@
 // Filter, InitialProject]}], with grouping as Parallel{Sequence[..., InitialGroup]},
 // IntermediateGroup, FinalGroup, Parallel{Sequence[Let (LETTING), Filter (HAVING),
 // InitialProject]}, and Distinct after a DISTINCT projection.
+#include <unordered_set>
+
 #include "planner/build_internal.h"
 #include "planner/grouping.h"
 #include "planner/ops/distinct.h"
@@ -143,11 +145,29 @@ Status CheckGroupedClauses(const Clauses& c, const std::vector<std::string>& res
   return Status::OK();
 }
 
+// Couchbase refuses two result terms with one name, written or implicit, when it formalizes
+// the statement, as a 3000 naming the second term's place.
+Status CheckResultAliases(const ast::Projection& projection,
+                          const std::vector<std::string>& names) {
+  std::unordered_set<std::string> seen;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i].empty() || seen.insert(names[i]).second) continue;
+    const ast::ResultTerm& term = projection.terms[i];
+    std::string where;
+    if (term.line > 0) {
+      where = " (near line " + std::to_string(term.line) + ", column " +
+              std::to_string(term.column) + ")";
+    }
+    return Status(ErrorCode::kSyntax, "Duplicate result alias '" + names[i] + "'" + where + ".");
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<SelectPlan> PlanSelectBlock(const ast::SelectBlock& block,
                                    const std::vector<ast::OrderTerm>& order_by,
-                                   const ast::ExprPtr& pushed_limit, const PlanContext& context,
+                                   ScanPagination* pagination, const PlanContext& context,
                                    const Scope& outer) {
   Scope scope = outer;
   if (block.from) {
@@ -158,14 +178,17 @@ Result<SelectPlan> PlanSelectBlock(const ast::SelectBlock& block,
   if (!clauses.ok()) return clauses.status();
   Clauses& c = clauses.value();
   const std::vector<std::string> names = ProjectionNames(c.projection);
+  CASQL_RETURN_IF_ERROR(CheckResultAliases(c.projection, names));
   if (c.grouped()) CASQL_RETURN_IF_ERROR(CheckGroupedClauses(c, names, outer));
 
   std::vector<OperatorPtr> children;
   if (block.from) {
-    const bool limit_is_safe = c.let.empty() && !c.where && !c.grouped() &&
-                               !c.projection.distinct && block.from->joins.empty();
+    // Only a block that keeps every row its scan yields, one for one, may let the scan
+    // paginate; BuildFrom also requires the scan to decide the WHERE clause alone.
+    const bool rows_kept =
+        c.let.empty() && !c.grouped() && !c.projection.distinct && block.from->joins.empty();
     CASQL_RETURN_IF_ERROR(BuildFrom(*block.from, c.where, c.Used(from_scope),
-                                    limit_is_safe ? pushed_limit : nullptr, context, from_scope,
+                                    rows_kept ? pagination : nullptr, context, from_scope,
                                     &children));
   } else {
     children.push_back(std::make_shared<DummyScan>());

@@ -82,6 +82,8 @@ std::string_view ErrorTemplate(ErrorCode code) {
       return "MERGE with ON KEY clause cannot have document key specification in INSERT action.";
     case ErrorCode::kMergeInsertMissingKey:
       return "MERGE with ON clause must have document key specification in INSERT action";
+    case ErrorCode::kSubqueryBuild:
+      return "Unable to run subquery - cause: {}";
     case ErrorCode::kMemoryQuota:
       return "Request has exceeded memory quota.";
     case ErrorCode::kAuthorization:

@@ -50,6 +50,7 @@ enum class ErrorCode : int {
   kUpdateClone = 5120,
   kMergeMultipleUpdates = 5320,
   kMergeMultipleInserts = 5330,
+  kSubqueryBuild = 5370,
   kMemoryQuota = 5500,
   kAuthorization = 10000,
   kNamespaceNotFound = 12002,

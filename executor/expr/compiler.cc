@@ -11,18 +11,25 @@ namespace {
 
 std::atomic<SubqueryCompiler> subquery_compiler{nullptr};
 
+// A parameter the request did not bind fails the statement when it is evaluated, as in
+// Couchbase (an evaluation error, 5010); the expression sees MISSING meanwhile.
+const Value* Unbound(std::string what, ExecContext& ctx, Value* scratch) {
+  ctx.Interrupt(Status(ErrorCode::kEvaluation, "No value for " + std::move(what) + "."));
+  *scratch = Value();
+  return scratch;
+}
+
 class NamedParamEval final : public Evaluator {
  public:
   explicit NamedParamEval(std::string name) : name_(std::move(name)) {}
-  Value Eval(const Row&, ExecContext& ctx) const override {
-    auto it = ctx.named_args.find(name_);
-    return it == ctx.named_args.end() ? Value() : it->second;
+  Value Eval(const Row& row, ExecContext& ctx) const override {
+    Value scratch;
+    return *EvalRef(row, ctx, &scratch);
   }
   const Value* EvalRef(const Row&, ExecContext& ctx, Value* scratch) const override {
     auto it = ctx.named_args.find(name_);
     if (it != ctx.named_args.end()) return &it->second;
-    *scratch = Value();
-    return scratch;
+    return Unbound("named parameter $" + name_, ctx, scratch);
   }
 
  private:
@@ -38,8 +45,7 @@ class PositionalParamEval final : public Evaluator {
   }
   const Value* EvalRef(const Row&, ExecContext& ctx, Value* scratch) const override {
     if (position_ < 1 || position_ > static_cast<int64_t>(ctx.positional_args.size())) {
-      *scratch = Value();
-      return scratch;
+      return Unbound("positional parameter $" + std::to_string(position_), ctx, scratch);
     }
     return &ctx.positional_args[static_cast<size_t>(position_ - 1)];
   }

@@ -118,12 +118,13 @@ size_t SecondaryIndex::EntryCount() const {
   return entries_.size();
 }
 
-std::vector<IndexEntry> SecondaryIndex::Scan(const IndexBound& low, const IndexBound& high) const {
+std::vector<IndexEntry> SecondaryIndex::Scan(const IndexBound& low, const IndexBound& high,
+                                             uint64_t max_entries) const {
   std::vector<IndexEntry> out;
   std::shared_lock lock(mu_);
   auto it = entries_.begin();
   if (!low.open) it = entries_.lower_bound(IndexEntry{{low.value}, ""});
-  for (; it != entries_.end(); ++it) {
+  for (; it != entries_.end() && out.size() < max_entries; ++it) {
     const Value& lead = it->keys.front();
     if (!low.open && !low.inclusive && Collate(lead, low.value) == 0) continue;
     if (!high.open) {

@@ -52,8 +52,10 @@ class SecondaryIndex {
   const plan::IndexInfo& info() const { return info_; }
   size_t EntryCount() const;
 
-  // The entries whose leading key lies between the bounds, in index order.
-  std::vector<IndexEntry> Scan(const IndexBound& low, const IndexBound& high) const;
+  // The entries whose leading key lies between the bounds, in index order; at most
+  // `max_entries` of them (the first ones), so a scan under a LIMIT copies no more.
+  std::vector<IndexEntry> Scan(const IndexBound& low, const IndexBound& high,
+                               uint64_t max_entries = UINT64_MAX) const;
 
  private:
   struct EntryLess {

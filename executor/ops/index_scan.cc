@@ -1,7 +1,9 @@
+#include <algorithm>
 #include <unordered_set>
 
 #include "executor/datastore.h"
 #include "executor/ops/ops.h"
+#include "executor/ops/scan_window.h"
 
 namespace casql::exec {
 
@@ -24,7 +26,8 @@ void SetPath(Object* doc, const std::vector<std::string>& path, size_t at, const
 // Scans the index's spans on the first Next() (bounds evaluated against the seed row, so
 // query parameters and the outer row of a join apply) and yields the document keys in
 // index order, each key once. A covering scan also binds the rebuilt partial document and
-// its META().id.
+// its META().id. A pushed OFFSET/LIMIT window stops the scan once it has the entries the
+// window reaches.
 class IndexScanExec final : public ExecOperator {
  public:
   struct Span {
@@ -33,19 +36,22 @@ class IndexScanExec final : public ExecOperator {
   };
   IndexScanExec(ExecContext& ctx, std::shared_ptr<const SecondaryIndex> index,
                 std::vector<Span> spans, SeedPtr seed, std::optional<size_t> cover_slot,
-                std::vector<std::vector<std::string>> key_paths, std::string keyspace_name)
+                std::vector<std::vector<std::string>> key_paths, std::string keyspace_name,
+                ScanWindow window)
       : ExecOperator(ctx),
         index_(std::move(index)),
         spans_(std::move(spans)),
         seed_(std::move(seed)),
         cover_slot_(cover_slot),
         key_paths_(std::move(key_paths)),
-        keyspace_name_(std::move(keyspace_name)) {}
+        keyspace_name_(std::move(keyspace_name)),
+        window_(window) {}
 
   Result<bool> Next(Row* row) override {
     if (!started_) {
       started_ = true;
       Collect();
+      next_ = static_cast<size_t>(std::min<uint64_t>(window_.skip, entries_.size()));
     }
     if (next_ >= entries_.size()) return false;
     IndexEntry& entry = entries_[next_++];
@@ -70,7 +76,9 @@ class IndexScanExec final : public ExecOperator {
     const Row empty{};
     const Row& base = seed_ ? *seed_ : empty;
     std::unordered_set<std::string> seen;
+    const uint64_t reach = window_.Reach();
     for (const auto& span : spans_) {
+      if (entries_.size() >= reach) break;
       IndexBound low, high;
       if (span.low) {
         low = IndexBound{span.low->Eval(base, ctx_), span.low_inclusive, false};
@@ -80,7 +88,11 @@ class IndexScanExec final : public ExecOperator {
         high = IndexBound{span.high->Eval(base, ctx_), span.high_inclusive, false};
         if (high.value.IsMissing()) continue;
       }
-      for (auto& entry : index_->Scan(low, high)) {
+      // `reach` entries of one span are enough even when every entry already taken comes
+      // again: the planner pushes a window only over a non-array index, where a document has
+      // one entry per span.
+      for (auto& entry : index_->Scan(low, high, reach)) {
+        if (entries_.size() >= reach) break;
         if (seen.insert(entry.id).second) entries_.push_back(std::move(entry));
       }
     }
@@ -92,6 +104,7 @@ class IndexScanExec final : public ExecOperator {
   std::optional<size_t> cover_slot_;
   std::vector<std::vector<std::string>> key_paths_;
   std::string keyspace_name_;
+  ScanWindow window_;
   bool started_ = false;
   std::vector<IndexEntry> entries_;
   size_t next_ = 0;
@@ -137,9 +150,11 @@ Result<ExecOperatorPtr> MakeIndexScan(const plan::IndexScan& op, CompileScope* s
     cover_slot = BindKeyspaceAlias(scope, op.alias);
     for (const auto& key : op.index.keys) key_paths.push_back(FieldPath(key));
   }
-  return ExecOperatorPtr(
-      std::make_unique<IndexScanExec>(ctx, std::move(index), std::move(spans), std::move(seed),
-                                      cover_slot, std::move(key_paths), op.keyspace.FullName()));
+  auto window = ScanWindow::Of(op.limit, op.offset, ctx);
+  if (!window.ok()) return window.status();
+  return ExecOperatorPtr(std::make_unique<IndexScanExec>(
+      ctx, std::move(index), std::move(spans), std::move(seed), cover_slot, std::move(key_paths),
+      op.keyspace.FullName(), window.value()));
 }
 
 }  // namespace casql::exec

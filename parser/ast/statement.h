@@ -45,6 +45,11 @@ struct ResultTerm {
   ExprPtr expr;       // null for a bare `*`
   std::string alias;  // AS alias, empty when not written
   bool star = false;  // `*` (expr null) or `expr.*`
+  // Where Couchbase points when an error names the term (1-based, 0 when unknown): the AS
+  // keyword, else the alias, else the term's last token for a name or path (`c.title` points
+  // at `title`), else its first. Not part of equality: it only places messages.
+  size_t line = 0;
+  size_t column = 0;
   bool operator==(const ResultTerm& other) const;
 };
 

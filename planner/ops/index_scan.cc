@@ -12,6 +12,8 @@ void IndexScan::ExplainFields(Object* out) const {
   out->Set("index", Value(index.name));
   out->Set("index_id", Value(index.id));
   if (!covering) out->Set("index_projection", Value(Object{{"primary_key", Value(true)}}));
+  if (limit) out->Set("limit", Value(ExprText(limit)));
+  if (offset) out->Set("offset", Value(ExprText(offset)));
   Array spans_out;
   for (const auto& span : spans) {
     Object range;

@@ -38,6 +38,10 @@ class IndexScan final : public Operator {
   bool covering = false;
   std::string alias;
   std::vector<ast::ExprPtr> covers;
+  // Pushed LIMIT and OFFSET (null: not pushed), only over exact spans: the scan skips
+  // `offset` entries and yields at most `limit` more.
+  ast::ExprPtr limit;
+  ast::ExprPtr offset;
 
  protected:
   void ExplainFields(Object* out) const override;

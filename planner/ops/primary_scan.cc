@@ -7,6 +7,7 @@ void PrimaryScan::ExplainFields(Object* out) const {
   out->Set("index", Value(index));
   out->Set("index_projection", Value(Object{{"primary_key", Value(true)}}));
   if (limit) out->Set("limit", Value(ExprText(limit)));
+  if (offset) out->Set("offset", Value(ExprText(offset)));
   out->Set("using", Value("gsi"));
 }
 

@@ -17,7 +17,10 @@ class PrimaryScan final : public Operator {
   KeyspacePath keyspace;
   std::string alias;
   std::string index;
+  // Pushed LIMIT and OFFSET (null: not pushed): the scan skips `offset` keys and yields at
+  // most `limit` more, so no Offset operator follows it.
   ast::ExprPtr limit;
+  ast::ExprPtr offset;
 
  protected:
   void ExplainFields(Object* out) const override;

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "executor/index/secondary_index.h"
 #include "tests/executor/select_fixture.h"
 
 namespace casql {
@@ -82,6 +83,27 @@ TEST_F(SelectIndex, IndexFollowsWrites) {
   Insert("b", "k50", R"({"n": 101})");
   EXPECT_EQ(Rows("SELECT RAW META().id FROM b WHERE n >= 19"), J(R"(["k19", "k1", "k50"])"));
   EXPECT_EQ(Rows("SELECT RAW META().id FROM b WHERE n <= 2"), J(R"(["k0"])"));
+}
+
+// A pushed LIMIT/OFFSET bounds what the index scan copies out of the index, not only what
+// the statement returns.
+TEST_F(SelectIndex, ScanStopsAtItsEntryBudget) {
+  Rows("CREATE INDEX by_n ON b(n)");
+  plan::KeyspacePath path;
+  path.bucket = "b";
+  auto index = store_->FindIndex(path, "by_n");
+  ASSERT_TRUE(index);
+  const exec::IndexBound low{Value(int64_t{5}), true, false};
+  const exec::IndexBound open;
+  const auto some = index->Scan(low, open, 3);
+  ASSERT_EQ(some.size(), 3u);
+  EXPECT_EQ(some[0].id, "k5");
+  EXPECT_EQ(some[2].id, "k7");
+  EXPECT_EQ(index->Scan(low, open).size(), 15u);
+  EXPECT_TRUE(index->Scan(low, open, 0).empty());
+  EXPECT_EQ(Rows("SELECT RAW n FROM b WHERE n >= 5 LIMIT 3 OFFSET 2"), J("[7, 8, 9]"));
+  Rows("CREATE PRIMARY INDEX ON b");
+  EXPECT_EQ(Rows("SELECT RAW META().id FROM b LIMIT 2 OFFSET 18"), J(R"(["k8", "k9"])"));
 }
 
 TEST_F(SelectIndex, DdlErrorsAndDrop) {

@@ -51,8 +51,18 @@ TEST_F(SelectSubquery, PreparedStatementWithASubqueryServesEveryValue) {
 
 TEST_F(SelectSubquery, ErrorsInsideTheSubqueryFailTheStatement) {
   // c has no index, so only USE KEYS can read it.
-  EXPECT_EQ(ErrorCodeOf("SELECT (SELECT RAW x FROM c AS x WHERE x.vip) AS v FROM o"), 4000);
-  EXPECT_EQ(ErrorCodeOf("SELECT (SELECT RAW x FROM missing_ks AS x) AS v"), 12003);
+  // A subquery that cannot be planned is 5370 "Unable to run subquery", HTTP 422.
+  EXPECT_EQ(ErrorCodeOf("SELECT (SELECT RAW x FROM c AS x WHERE x.vip) AS v FROM o"), 5370);
+  EXPECT_EQ(ErrorCodeOf("SELECT (SELECT RAW x FROM missing_ks AS x) AS v"), 5370);
+  const Value r = Response("SELECT (SELECT RAW x FROM c AS x WHERE x.vip) AS v FROM o");
+  EXPECT_EQ(r.Field("errors").Element(0).Field("msg"),
+            Value("Unable to run subquery - cause: No index available on keyspace `default`:`c` "
+                  "that matches your query. Use CREATE PRIMARY INDEX ON `default`:`c` to create a "
+                  "primary index, or check that your expected index is online."));
+  http::QueryRequest request;
+  request.statement = "SELECT (SELECT RAW x FROM missing_ks AS x) AS v";
+  auto execution = service_->Prepare(std::move(request), std::chrono::steady_clock::now());
+  EXPECT_EQ(execution.Stream([](std::string_view) { return true; }).http_status, 422);
 }
 
 TEST_F(SelectSubquery, SubqueryInsideDmlAndUpdateSet) {

@@ -240,6 +240,21 @@ TEST(ShapeTest, UpdateClauses) {
   EXPECT_TRUE(ast::IsMutation(*keep));
 }
 
+TEST(ShapeTest, GroupTermAliasesBecomeLettingBindingsFirst) {
+  ast::StatementPtr keep;
+  const auto& select = Body<ast::SelectStatement>(
+      "SELECT c, n FROM t GROUP BY t.city AS c, t.year y LETTING n = COUNT(*)", &keep);
+  const ast::SelectBlock& block = *select.first.block;
+  ASSERT_EQ(block.group_by.size(), 2u);
+  EXPECT_EQ(ast::ToString(*block.group_by[0]), "(`t`.`city`)");
+  ASSERT_EQ(block.letting.size(), 3u);
+  EXPECT_EQ(block.letting[0].var, "c");
+  EXPECT_EQ(ast::ToString(*block.letting[0].expr), "(`t`.`city`)");
+  EXPECT_EQ(block.letting[1].var, "y");
+  EXPECT_EQ(ast::ToString(*block.letting[1].expr), "(`t`.`year`)");
+  EXPECT_EQ(block.letting[2].var, "n");
+}
+
 TEST(ShapeTest, InsertForms) {
   ast::StatementPtr keep;
   const auto& values = Body<ast::InsertStatement>(

@@ -230,6 +230,7 @@ const std::vector<std::string_view>& ValidStatements() {
       "SELECT a, n FROM t GROUP BY a LETTING n = COUNT(*) HAVING n > 1",
       "SELECT a FROM t LET x = 1 WHERE a > x GROUP BY a LETTING m = MAX(a) HAVING m > 0",
       "SELECT lower(a) AS la FROM t GROUP BY lower(a)",
+      "SELECT la, n FROM t GROUP BY lower(a) AS la, b bb LETTING n = COUNT(*) HAVING la > \"m\"",
       // ORDER BY, LIMIT, OFFSET.
       "SELECT a FROM t ORDER BY a",
       "SELECT a FROM t ORDER BY a ASC",
