@@ -94,7 +94,7 @@ TEST_F(SelectIndex, ScanStopsAtItsEntryBudget) {
   auto index = store_->FindIndex(path, "by_n");
   ASSERT_TRUE(index);
   const exec::IndexBound low{Value(int64_t{5}), true, false};
-  const exec::IndexBound open;
+  const exec::IndexBound open{};
   const auto some = index->Scan(low, open, 3);
   ASSERT_EQ(some.size(), 3u);
   EXPECT_EQ(some[0].id, "k5");
