@@ -1,15 +1,14 @@
 // QueryService in process: responses gathered in parts (StreamPrefix, then Stream) and the
-// plan cache's handling of DML.
+// plan cache's handling of DML, and kvtimeout bounding a durable write.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <condition_variable>
 #include <filesystem>
-#include <mutex>
 #include <thread>
 
 #include "executor/datastore.h"
 #include "http/query_service.h"
+#include "tests/kvengine/disk_gate.h"
 #include "value/json.h"
 
 namespace casql::http {
@@ -150,20 +149,10 @@ TEST(QueryServiceKvTimeout, DurableWriteStuckBehindTheDiskFailsAt12009Ambiguous)
   const std::filesystem::path dir =
       std::filesystem::temp_directory_path() / ("casql_kvtimeout_" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
-  std::mutex mutex;
-  std::condition_variable changed;
-  bool block = false, blocked = false;
+  kv::testing::DiskGate gate;
   kv::Engine::Options options;
   options.data_dir = dir.string();
-  options.write_fault = [&] {
-    std::unique_lock<std::mutex> lock(mutex);
-    if (block) {
-      blocked = true;
-      changed.notify_all();
-      changed.wait(lock, [&] { return !block; });
-    }
-    return false;
-  };
+  options.write_fault = gate.Fault();
   auto opened = exec::Datastore::Open(options);
   ASSERT_TRUE(opened.ok()) << opened.status().message();
   std::unique_ptr<exec::Datastore> store = std::move(opened.value());
@@ -184,26 +173,16 @@ TEST(QueryServiceKvTimeout, DurableWriteStuckBehindTheDiskFailsAt12009Ambiguous)
     return parsed.ok() ? parsed.value() : Value();
   };
   ASSERT_EQ(run("CREATE BUCKET b", std::chrono::seconds(60)).Field("status"), Value("success"));
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    block = true;
-  }
+  gate.Close();
   std::thread patient([&] {
     EXPECT_EQ(run(R"(UPSERT INTO b VALUES ("first", {"n": 1}))", std::chrono::seconds(60))
                   .Field("status"),
               Value("success"));
   });
-  {
-    std::unique_lock<std::mutex> lock(mutex);
-    changed.wait(lock, [&] { return blocked; });  // the first write's I/O is now stuck
-  }
+  gate.WaitUntilHeld();  // the first write's I/O is now stuck
   const Value hasty =
       run(R"(UPSERT INTO b VALUES ("second", {"n": 2}))", std::chrono::milliseconds(20));
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    block = false;
-  }
-  changed.notify_all();
+  gate.Open();
   patient.join();
   ASSERT_EQ(hasty.Field("errors").AsArray().size(), 1u) << ToJson(hasty);
   const Value error = hasty.Field("errors").Element(0);

@@ -2,12 +2,11 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "disk_gate.h"
 #include "kv_test_util.h"
 #include "kvengine/durability.h"
 
@@ -148,44 +147,24 @@ namespace {
 
 TEST(Durability, TimeoutWhileAnotherWriteHoldsTheDiskIsAmbiguous) {
   testing::TempDir dir;
-  std::mutex mutex;
-  std::condition_variable changed;
-  bool block = false, blocked = false;
+  testing::DiskGate gate;
   Engine::Options options;
-  options.write_fault = [&] {
-    std::unique_lock<std::mutex> lock(mutex);
-    if (block) {
-      blocked = true;
-      changed.notify_all();
-      changed.wait(lock, [&] { return !block; });
-    }
-    return false;
-  };
+  options.write_fault = gate.Fault();
   auto engine = testing::OpenEngine(dir.path(), options);
   ASSERT_TRUE(engine->CreateBucket("b").ok());
   auto c = testing::Find(*engine, {"b"});
   MutationOptions patient = Level(Durability::kPersistToMajority);
   patient.timeout = std::chrono::seconds(60);
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    block = true;
-  }
+  gate.Close();
   std::thread first([&] { EXPECT_TRUE(c->Upsert("a", testing::Json("1"), patient).ok()); });
-  {
-    std::unique_lock<std::mutex> lock(mutex);
-    changed.wait(lock, [&] { return blocked; });  // some writer's I/O is now stuck
-  }
+  gate.WaitUntilHeld();  // some writer's I/O is now stuck
   MutationOptions hasty = Level(Durability::kPersistToMajority);
   hasty.timeout = std::chrono::milliseconds(20);
   EXPECT_EQ(c->Upsert("b", testing::Json("2"), hasty).status().code(),
             KvStatus::kSyncWriteAmbiguous);
   // Not durable yet, so not visible; the log still holds it and a later fsync settles it.
   EXPECT_EQ(c->Get("b").status().code(), KvStatus::kKeyEnoent);
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    block = false;
-  }
-  changed.notify_all();
+  gate.Open();
   first.join();
   EXPECT_TRUE(engine->Flush().ok());
   EXPECT_EQ(testing::Body(c->Get("b")), "2");
