@@ -26,13 +26,8 @@ void Get(CommandContext& c) {
     return;
   }
   if (RejectCas(c) || !ReadNoFraming(c)) return;
-  const auto target = ResolveKey(c, Access::kRead);
-  if (!target) return;
-  const auto got = target->collection->Get(target->key);
-  if (!got.ok()) {
-    c.EngineError(got.status());
-    return;
-  }
+  const auto got = ReadDocument(c);
+  if (!got) return;
   SendDocument(c, *got, c.opcode == kGetK ? c.request.key : std::string_view());
 }
 

@@ -87,4 +87,15 @@ std::optional<ResolvedKey> ResolveKey(CommandContext& c, Access access) {
   return resolved;
 }
 
+std::optional<kv::GetResult> ReadDocument(CommandContext& c) {
+  const auto target = ResolveKey(c, Access::kRead);
+  if (!target) return std::nullopt;
+  auto got = target->collection->Get(target->key);
+  if (!got.ok()) {
+    c.EngineError(got.status());
+    return std::nullopt;
+  }
+  return std::move(got).value();
+}
+
 }  // namespace casql::kvbin

@@ -19,6 +19,11 @@ struct ResolvedKey {
 // EINVAL, UNKNOWN_COLLECTION, EACCESS) and nullopt is returned.
 std::optional<ResolvedKey> ResolveKey(CommandContext& c, Access access);
 
+// The document a read command addresses, read with the user's read access. When the key cannot
+// be resolved or the engine refuses the read (KEY_ENOENT...), the request has been answered
+// and nullopt is returned.
+std::optional<kv::GetResult> ReadDocument(CommandContext& c);
+
 // Answers UNKNOWN_COLLECTION/UNKNOWN_SCOPE with the manifest uid the client should catch up
 // with (kv_engine's {"manifest_uid": ...} body).
 void UnknownCollection(CommandContext& c, uint16_t status, std::string_view what);

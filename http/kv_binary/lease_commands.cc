@@ -84,13 +84,8 @@ void GetMeta(CommandContext& c) {
   }
   if (RejectCas(c)) return;
   if (!ReadNoFraming(c)) return;
-  const auto target = ResolveKey(c, Access::kRead);
-  if (!target) return;
-  const auto got = target->collection->Get(target->key);
-  if (!got.ok()) {
-    c.EngineError(got.status());
-    return;
-  }
+  const auto got = ReadDocument(c);
+  if (!got) return;
   std::string meta;
   AppendU32(0, &meta);
   AppendU32(got->flags, &meta);

@@ -131,13 +131,8 @@ void SubdocMultiLookup(CommandContext& c) {
     }
   }
   if (!ReadNoFraming(c)) return;
-  const auto target = ResolveKey(c, Access::kRead);
-  if (!target) return;
-  const auto got = target->collection->Get(target->key);
-  if (!got.ok()) {
-    c.EngineError(got.status());
-    return;
-  }
+  const auto got = ReadDocument(c);
+  if (!got) return;
   std::string body;
   bool all_ok = true;
   for (const LookupSpec& spec : specs) {
