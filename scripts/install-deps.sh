@@ -11,7 +11,7 @@ packages=(
   rapidjson-dev libcpp-httplib-dev libre2-dev libssl-dev zlib1g-dev libasio-dev
   libhowardhinnant-date-dev tzdata
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  clang clang-format libclang-rt-14-dev
+  clang clang-format libclang-rt-14-dev lld
   curl python3 memcached
 )
 if [ "${1:-}" = "--bench" ]; then
