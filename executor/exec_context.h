@@ -23,6 +23,9 @@ struct ExecSettings {
   std::chrono::milliseconds kv_timeout{2500};
   bool preserve_expiry = false;
   int cas_retries = 0;
+  // The request's max_parallelism: how many threads one scan may be split between, at most one
+  // per core; 0 or less means one per core (Couchbase's node-wide default).
+  int max_parallelism = 0;
   // Keys whose write in this statement first suffers a concurrent modification (casql's
   // deterministic conflict injection, enabled by `serve --fault-injection`).
   std::vector<std::string> inject_cas_conflict;

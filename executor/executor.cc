@@ -1,6 +1,7 @@
 #include "executor/executor.h"
 
 #include <algorithm>
+#include <thread>
 
 #include "executor/datastore.h"
 #include "executor/ops/ops.h"
@@ -142,6 +143,83 @@ Result<ExecOperatorPtr> BuildScanFetch(const plan::Operator& scan, const plan::O
   return MakePrimaryScanFetch(scan_op, state->target_slot, ctx);
 }
 
+// How many threads a primary scan of `collection` followed by `parallel` may be split
+// between: one per core, capped by the plan and the request, and by the keyspace's size, so a
+// small scan is not split at all (a thread costs about what scanning a few hundred documents
+// does).
+size_t ScanPartitions(const plan::Parallel& parallel, const kv::Collection& collection,
+                      const ExecSettings& settings) {
+  constexpr uint64_t kDocsPerPart = 4096;
+  constexpr size_t kMostParts = 8;
+  size_t parts = std::max(1u, std::thread::hardware_concurrency());
+  if (settings.max_parallelism > 0) parts = std::min<size_t>(parts, settings.max_parallelism);
+  if (parallel.max_parallelism > 0) parts = std::min<size_t>(parts, parallel.max_parallelism);
+  parts = std::min<size_t>(parts, kMostParts);
+  return std::min<size_t>(parts, collection.ItemCount() / kDocsPerPart);
+}
+
+// Whether the operators of a Parallel section work row by row and end in InitialGroup: then
+// every part of a split scan may run its own copy, and the IntermediateGroup after the
+// section merges their groups as it merges any producers'.
+bool EndsInInitialGroup(const plan::Parallel& parallel) {
+  using plan::OpKind;
+  if (parallel.child->kind() != OpKind::kSequence) return false;
+  const auto& ops = parallel.child->As<plan::Sequence>().children;
+  if (ops.empty() || ops.back()->kind() != OpKind::kInitialGroup) return false;
+  return std::all_of(ops.begin(), ops.end() - 1, [](const plan::OperatorPtr& op) {
+    return op->kind() == OpKind::kFilter || op->kind() == OpKind::kLet ||
+           op->kind() == OpKind::kUnnest;
+  });
+}
+
+// children[i..i+2] as PrimaryScan3, Fetch and a Parallel section that ends in InitialGroup,
+// over a large keyspace: the key space is cut into ranges (kv::Collection::SplitKeys), each
+// range runs its own copy of the three, all at once, and MakeGather hands on their groups range
+// after range, so groups first appear in the order one scan would give them. Null when the
+// shape, the keyspace's size or the request's max_parallelism rule it out.
+Result<ExecOperatorPtr> BuildSplitScan(const std::vector<plan::OperatorPtr>& children, size_t i,
+                                       BuildState* state, ExecContext& ctx) {
+  using plan::OpKind;
+  if (i + 3 >= children.size() || children[i]->kind() != OpKind::kPrimaryScan ||
+      children[i + 1]->kind() != OpKind::kFetch || children[i + 2]->kind() != OpKind::kParallel ||
+      children[i + 3]->kind() != OpKind::kIntermediateGroup) {
+    return ExecOperatorPtr();
+  }
+  const auto& scan = children[i]->As<plan::PrimaryScan>();
+  const auto& fetch = children[i + 1]->As<plan::Fetch>();
+  const auto& parallel = children[i + 2]->As<plan::Parallel>();
+  if (!CanFusePrimaryScanFetch(scan, fetch) || scan.limit || scan.offset ||
+      !EndsInInitialGroup(parallel)) {
+    return ExecOperatorPtr();
+  }
+  auto collection = ctx.datastore().Collection(scan.keyspace);
+  if (!collection.ok()) return collection.status();
+  const size_t parts = ScanPartitions(parallel, *collection.value(), ctx.settings());
+  if (parts < 2) return ExecOperatorPtr();
+  std::vector<std::string> bounds = collection.value()->SplitKeys(parts);
+  if (bounds.empty()) return ExecOperatorPtr();
+  bounds.insert(bounds.begin(), "");
+  bounds.push_back("");
+  std::vector<ExecOperatorPtr> pipelines;
+  BuildState first;
+  for (size_t part = 0; part + 1 < bounds.size(); ++part) {
+    // Every part compiles the same operators from the same names, so all end with the same
+    // slots; the first's state goes on to the operators after the section.
+    BuildState own = *state;
+    own.per_document.push_back(&fetch);
+    own.target_slot = BindKeyspaceAlias(&own.scope, fetch.alias);
+    auto source =
+        MakePrimaryScanFetchPart(scan, own.target_slot, bounds[part], bounds[part + 1], ctx);
+    if (!source.ok()) return source;
+    auto pipeline = Build(parallel, std::move(source.value()), &own, ctx);
+    if (!pipeline.ok()) return pipeline;
+    pipelines.push_back(std::move(pipeline.value()));
+    if (part == 0) first = std::move(own);
+  }
+  *state = std::move(first);
+  return MakeGather(std::move(pipelines), ctx);
+}
+
 // Builds the running pipeline of `op` on top of `input` (null for a source).
 Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, BuildState* state,
                               ExecContext& ctx) {
@@ -153,6 +231,13 @@ Result<ExecOperatorPtr> Build(const plan::Operator& op, ExecOperatorPtr input, B
       const auto& children = op.As<plan::Sequence>().children;
       for (size_t i = 0; i < children.size(); ++i) {
         if (i + 1 < children.size() && !input && !state->seed) {
+          auto split = BuildSplitScan(children, i, state, ctx);
+          if (!split.ok()) return split.status();
+          if (*split) {
+            input = std::move(split.value());
+            i += 2;
+            continue;
+          }
           auto fused = BuildScanFetch(*children[i], *children[i + 1], state, ctx);
           if (!fused.ok()) return fused.status();
           if (*fused) {

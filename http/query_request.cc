@@ -243,9 +243,13 @@ Result<QueryRequest> ParseQueryRequest(std::string_view content_type, std::strin
       if (!i.ok()) return i.status();
       if (*i < 0) return BadValue(n, std::to_string(*i));
       req.memory_quota_bytes = static_cast<uint64_t>(*i) << 20;
-    } else if (n == "max_parallelism" || n == "scan_cap" || n == "pipeline_cap" ||
-               n == "pipeline_batch" || n == "error_limit" || n == "n1ql_feat_ctrl" ||
-               n == "max_index_api" || n == "txstmtnum" || n == "numatrs") {
+    } else if (n == "max_parallelism") {
+      auto i = GetInt(p);
+      if (!i.ok()) return i.status();
+      req.max_parallelism = static_cast<int>(std::clamp<int64_t>(*i, -1, 1024));
+    } else if (n == "scan_cap" || n == "pipeline_cap" || n == "pipeline_batch" ||
+               n == "error_limit" || n == "n1ql_feat_ctrl" || n == "max_index_api" ||
+               n == "txstmtnum" || n == "numatrs") {
       auto i = GetInt(p);
       if (!i.ok()) return i.status();
     } else if (n == "creds") {

@@ -35,6 +35,8 @@ struct QueryRequest {
   std::chrono::milliseconds kv_timeout{2500};
   bool preserve_expiry = false;
   int cas_retries = 0;
+  // Threads one scan may be split between (capped at one per core); 0 or less: one per core.
+  int max_parallelism = 0;
   // memory_quota (MiB in the request; 0 = none) in bytes: the most result bytes the statement
   // may produce before it fails with 5500.
   uint64_t memory_quota_bytes = 0;

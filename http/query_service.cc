@@ -146,6 +146,7 @@ QueryService::Execution QueryService::Prepare(QueryRequest request,
   settings.kv_timeout = req.kv_timeout;
   settings.preserve_expiry = req.preserve_expiry;
   settings.cas_retries = req.cas_retries;
+  settings.max_parallelism = req.max_parallelism;
   settings.inject_cas_conflict = req.inject_cas_conflict;
   ex.ctx_ = std::make_unique<exec::ExecContext>(datastore_, settings);
   ex.ctx_->named_args = req.named_args;

@@ -103,6 +103,11 @@ class Collection {
     std::unique_ptr<KeyMerger> merger_;
   };
   Cursor OpenScan(std::string_view start, std::string_view end) const;
+  // Up to parts - 1 increasing keys that cut the key space into `parts` ranges of about equal
+  // document counts, for scans that split a range between threads. Keys hash evenly over the
+  // vBuckets, so a sample of whole vBuckets stands for the collection; fewer keys come back
+  // when the sample is too small to tell ranges apart (none for an empty collection).
+  std::vector<std::string> SplitKeys(size_t parts) const;
   // Live documents, counting expired ones until they are noticed (as kv_engine does).
   uint64_t ItemCount() const { return static_cast<uint64_t>(item_count_.load()); }
 

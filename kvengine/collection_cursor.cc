@@ -1,4 +1,8 @@
 #include "kvengine/collection.h"
+
+#include <algorithm>
+#include <cstdint>
+
 #include "kvengine/key_merger.h"
 
 namespace casql::kv {
@@ -15,6 +19,29 @@ Collection::Cursor Collection::OpenScan(std::string_view start, std::string_view
     if (VBucket* vbucket = FindVBucket(id)) vbuckets.push_back(vbucket);
   }
   return Cursor(this, std::make_unique<KeyMerger>(std::move(vbuckets), start, end));
+}
+
+std::vector<std::string> Collection::SplitKeys(size_t parts) const {
+  // Whole vBuckets spread over the 1024 until the sample holds about 8,000 keys: eight of them
+  // for a million documents, one for a larger collection. Each is copied under its own mutex.
+  constexpr size_t kEnough = 8192;
+  constexpr uint16_t kMostSampled = 8;
+  std::vector<std::string> sample;
+  for (uint16_t i = 0; i < kMostSampled && sample.size() < kEnough; ++i) {
+    if (VBucket* vbucket = FindVBucket(i * (kNumVBuckets / kMostSampled))) {
+      vbucket->CollectKeys("", false, "", SIZE_MAX, &sample);
+    }
+  }
+  std::vector<std::string> splits;
+  if (parts < 2 || sample.empty()) return splits;
+  std::sort(sample.begin(), sample.end());
+  for (size_t part = 1; part < parts; ++part) {
+    const std::string& key = sample[sample.size() * part / parts];
+    // An empty key cannot bound a range (it means "unbounded"); equal cuts would make an
+    // empty range.
+    if (!key.empty() && (splits.empty() || splits.back() < key)) splits.push_back(key);
+  }
+  return splits;
 }
 
 bool Collection::Cursor::Next(std::string* key, GetResult* item) {

@@ -72,6 +72,15 @@ Result<ExecOperatorPtr> MakePrimaryScan(const plan::PrimaryScan& op, ExecContext
 bool CanFusePrimaryScanFetch(const plan::PrimaryScan& scan, const plan::Fetch& fetch);
 Result<ExecOperatorPtr> MakePrimaryScanFetch(const plan::PrimaryScan& scan, size_t slot,
                                              ExecContext& ctx);
+// The same over the keys in [start, end) only (empty end = unbounded): one part of a scan that
+// MakeGather runs split between threads. The scan must have no pushed LIMIT or OFFSET.
+Result<ExecOperatorPtr> MakePrimaryScanFetchPart(const plan::PrimaryScan& scan, size_t slot,
+                                                 std::string start, std::string end,
+                                                 ExecContext& ctx);
+// Runs every part at once, each on a thread of its own (the first on the caller's), and then
+// returns their rows part after part, in the order given. The first part (in that order) that
+// fails fails the whole, and stops the others through the statement's interrupt.
+ExecOperatorPtr MakeGather(std::vector<ExecOperatorPtr> parts, ExecContext& ctx);
 // PrimaryScan3 and Fetch on a system keyspace (system_scan.cc, system_fetch.cc).
 Result<ExecOperatorPtr> MakeSystemScan(const plan::PrimaryScan& op, ExecContext& ctx);
 Result<ExecOperatorPtr> MakeSystemFetch(const plan::Fetch& op, size_t slot, ExecContext& ctx,

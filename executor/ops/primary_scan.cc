@@ -1,3 +1,5 @@
+#include <cassert>
+
 #include "executor/datastore.h"
 #include "executor/ops/document_reader.h"
 #include "executor/ops/ops.h"
@@ -15,10 +17,11 @@ namespace {
 class PrimaryScanExec final : public ExecOperator {
  public:
   PrimaryScanExec(ExecContext& ctx, std::shared_ptr<kv::Collection> collection,
-                  std::optional<size_t> fetch_slot, std::string keyspace_name, ScanWindow window)
+                  std::optional<size_t> fetch_slot, std::string keyspace_name, ScanWindow window,
+                  std::string_view start, std::string_view end)
       : ExecOperator(ctx),
         collection_(std::move(collection)),
-        cursor_(collection_->OpenScan("", "")),
+        cursor_(collection_->OpenScan(start, end)),
         fetch_slot_(fetch_slot),
         keyspace_name_(std::move(keyspace_name)),
         to_skip_(window.skip),
@@ -60,13 +63,14 @@ class PrimaryScanExec final : public ExecOperator {
 };
 
 Result<ExecOperatorPtr> MakeScan(const plan::PrimaryScan& op, std::optional<size_t> fetch_slot,
-                                 ExecContext& ctx) {
+                                 ExecContext& ctx, std::string_view start = "",
+                                 std::string_view end = "") {
   auto collection = ctx.datastore().Collection(op.keyspace);
   if (!collection.ok()) return collection.status();
   auto window = ScanWindow::Of(op.limit, op.offset, ctx);
   if (!window.ok()) return window.status();
-  return ExecOperatorPtr(std::make_unique<PrimaryScanExec>(ctx, collection.value(), fetch_slot,
-                                                           op.keyspace.FullName(), window.value()));
+  return ExecOperatorPtr(std::make_unique<PrimaryScanExec>(
+      ctx, collection.value(), fetch_slot, op.keyspace.FullName(), window.value(), start, end));
 }
 
 }  // namespace
@@ -83,6 +87,13 @@ bool CanFusePrimaryScanFetch(const plan::PrimaryScan& scan, const plan::Fetch& f
 Result<ExecOperatorPtr> MakePrimaryScanFetch(const plan::PrimaryScan& scan, size_t slot,
                                              ExecContext& ctx) {
   return MakeScan(scan, slot, ctx);
+}
+
+Result<ExecOperatorPtr> MakePrimaryScanFetchPart(const plan::PrimaryScan& scan, size_t slot,
+                                                 std::string start, std::string end,
+                                                 ExecContext& ctx) {
+  assert(!scan.limit && !scan.offset);
+  return MakeScan(scan, slot, ctx, start, end);
 }
 
 }  // namespace casql::exec

@@ -13,6 +13,7 @@
 #include "http/auth.h"
 #include "http/memory_trimmer.h"
 #include "http/password_hash.h"
+#include "http/query_request.h"
 #include "http/request_log.h"
 #include "http/request_registry.h"
 #include "http/statement_privileges.h"
@@ -214,6 +215,30 @@ TEST(RequestRegistry, AdmitsUpToTheLimitAndKeepsFinishedRequests) {
     registry.Finish(*h, {"fatal", {}, {}, 0, 0, 1, 0});
   }
   EXPECT_EQ(registry.Completed().AsArray().size(), 3u) << "only the last completed_limit";
+}
+
+// max_parallelism reaches the statement's settings as a number (SDKs send it as a string);
+// anything else is 1070, like the other integer parameters.
+TEST(QueryRequestParams, MaxParallelismIsAnIntegerOrANumericString) {
+  auto parse = [](std::string_view body) {
+    http::RequestContext context;
+    return http::ParseQueryRequest("application/json", body, {}, context);
+  };
+  auto four = parse(R"({"statement":"SELECT 1","max_parallelism":"4"})");
+  ASSERT_TRUE(four.ok()) << four.status().message();
+  EXPECT_EQ(four->max_parallelism, 4);
+  auto one = parse(R"({"statement":"SELECT 1","max_parallelism":1})");
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->max_parallelism, 1);
+  auto unset = parse(R"({"statement":"SELECT 1"})");
+  ASSERT_TRUE(unset.ok());
+  EXPECT_EQ(unset->max_parallelism, 0);
+  auto negative = parse(R"({"statement":"SELECT 1","max_parallelism":-7})");
+  ASSERT_TRUE(negative.ok());
+  EXPECT_LE(negative->max_parallelism, 0) << "0 or less: one thread per core";
+  auto word = parse(R"({"statement":"SELECT 1","max_parallelism":"many"})");
+  ASSERT_FALSE(word.ok());
+  EXPECT_EQ(word.status().code(), 1070);
 }
 
 TEST(StatementSplitter, SplitsOnSemicolonsOutsideStringsAndComments) {

@@ -116,5 +116,49 @@ TEST(Scan, CursorHonoursItsRange) {
   EXPECT_EQ(keys, (std::vector<std::string>{"ba", "bz"}));
 }
 
+// Cursors over the ranges SplitKeys cuts see every key once, in order, and the ranges hold
+// about equal shares of the documents.
+TEST(Scan, SplitKeysCutTheKeySpaceIntoEvenRanges) {
+  MemoryEngine m;
+  constexpr int kDocs = 40000;
+  for (int i = 0; i < kDocs; ++i) {
+    ASSERT_TRUE(m.collection->Upsert("doc::" + std::to_string(i), Json("1"), {}).ok());
+  }
+  const std::vector<std::string> splits = m.collection->SplitKeys(4);
+  ASSERT_EQ(splits.size(), 3u);
+  ASSERT_TRUE(std::is_sorted(splits.begin(), splits.end()));
+  std::vector<std::string> bounds = {""};
+  bounds.insert(bounds.end(), splits.begin(), splits.end());
+  bounds.push_back("");
+  std::vector<std::string> all;
+  for (size_t part = 0; part + 1 < bounds.size(); ++part) {
+    Collection::Cursor cursor = m.collection->OpenScan(bounds[part], bounds[part + 1]);
+    std::string key;
+    GetResult item;
+    size_t count = 0;
+    while (cursor.Next(&key, &item)) {
+      all.push_back(key);
+      ++count;
+    }
+    // A quarter is 10,000; the sample of about 8,000 keys puts each cut within a few percent.
+    EXPECT_GT(count, kDocs / 4 * 8 / 10) << "range " << part;
+    EXPECT_LT(count, kDocs / 4 * 12 / 10) << "range " << part;
+  }
+  EXPECT_EQ(all.size(), static_cast<size_t>(kDocs));
+  EXPECT_TRUE(std::is_sorted(all.begin(), all.end()));
+  EXPECT_EQ(std::adjacent_find(all.begin(), all.end()), all.end());
+}
+
+TEST(Scan, SplitKeysOfTinyAndEmptyCollections) {
+  MemoryEngine m;
+  EXPECT_TRUE(m.collection->SplitKeys(4).empty());
+  ASSERT_TRUE(m.collection->Upsert("only", Json("1"), {}).ok());
+  // One key (if its vBucket is sampled at all) cannot cut anything into more than one range
+  // with documents on both sides: every cut is that key or none.
+  for (const std::string& split : m.collection->SplitKeys(4)) EXPECT_EQ(split, "only");
+  EXPECT_LE(m.collection->SplitKeys(4).size(), 1u);
+  EXPECT_TRUE(m.collection->SplitKeys(1).empty());
+}
+
 }  // namespace
 }  // namespace casql::kv
