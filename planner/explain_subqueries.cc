@@ -2,6 +2,8 @@
 // at each place, in the order explain_subqueries.h gives.
 #include "planner/explain_subqueries.h"
 
+#include <unordered_set>
+
 #include "planner/build_internal.h"
 #include "planner/ops/send_insert.h"
 
@@ -30,6 +32,8 @@ class SubqueryLister {
   Status Expr(const ast::ExprPtr& expr, const Names& names) {
     if (!expr) return Status::OK();
     if (expr->kind == ast::ExprKind::kSubquery) {
+      // A GROUP BY alias repeats its term as a LETTING binding: the same tree, listed once.
+      if (!listed_.insert(expr->subquery.get()).second) return Status::OK();
       auto planned = PlanSubquery(*expr, context_, names);
       if (!planned.ok()) return planned.status();
       out_.push_back(ExplainedSubquery{ast::ToString(*expr->subquery), planned->plan->root,
@@ -257,6 +261,7 @@ class SubqueryLister {
 
   const PlanContext& context_;
   std::vector<ExplainedSubquery> out_;
+  std::unordered_set<const ast::SelectStatement*> listed_;
 };
 
 }  // namespace

@@ -16,7 +16,8 @@ namespace casql::plan {
 // the projection; then the statement's ORDER BY, OFFSET and LIMIT. UPDATE: USE KEYS, LET,
 // WHERE, SET, UNSET, LIMIT, RETURNING; DELETE likewise without SET/UNSET; INSERT: VALUES or
 // its SELECT, then KEY/VALUE/OPTIONS, RETURNING; MERGE: source, ON, the actions in written
-// order, LIMIT, RETURNING. A subquery comes before the subqueries written inside it. Each is
+// order, LIMIT, RETURNING. A subquery comes before the subqueries written inside it; one
+// written once is listed once (a GROUP BY alias repeats its term as LETTING). Each is
 // planned with the names in scope where it stands, which decide `correlated`.
 Result<std::vector<ExplainedSubquery>> ListSubqueries(const ast::Statement& statement,
                                                       const PlanContext& context);
