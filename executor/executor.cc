@@ -86,6 +86,18 @@ InnerFactory MakeInner(const plan::Operator& child, const BuildState& state, Exe
   };
 }
 
+// The limits a WITH RECURSIVE binding's OPTIONS give, evaluated once when the pipeline is
+// built: before any WITH binding has a value, so it may read constants, parameters and the
+// names of an enclosing query (the seed), not earlier bindings.
+Result<RecursionLimits> RecursionLimitsOf(const ast::ExprPtr& options, const CompileScope& scope,
+                                          const Row& seed, ExecContext& ctx) {
+  auto compiled = CompileInScope(options, scope);
+  if (!compiled.ok()) return compiled.status();
+  const Value value = compiled.value()->Eval(seed, ctx);
+  CASQL_RETURN_IF_ERROR(ctx.CheckInterrupt());
+  return ParseRecursionLimits(value);
+}
+
 Result<ExecOperatorPtr> BuildWith(const plan::With& with, BuildState* state, ExecContext& ctx) {
   auto seed = state->seed ? std::make_shared<Row>(*state->seed) : std::make_shared<Row>();
   state->seed = seed;
@@ -100,6 +112,12 @@ Result<ExecOperatorPtr> BuildWith(const plan::With& with, BuildState* state, Exe
       binding.subquery = std::move(pipeline.value());
     }
     if (step) {
+      RecursionLimits limits;
+      if (const auto& options = with.recursive_options[i]) {
+        auto parsed = RecursionLimitsOf(options, state->scope, *seed, ctx);
+        if (!parsed.ok()) return parsed.status();
+        limits = parsed.value();
+      }
       // Each round runs the step afresh with the binding's name holding the round before.
       CompileScope step_scope = state->scope;
       const size_t name_slot = step_scope.Add(with.bindings[i].var);
@@ -112,7 +130,7 @@ Result<ExecOperatorPtr> BuildWith(const plan::With& with, BuildState* state, Exe
         return Build(step_plan, nullptr, &round, ctx);
       };
       binding.subquery = MakeRecursiveUnion(std::move(binding.subquery), std::move(next_round),
-                                            with.recursive_distinct[i], ctx);
+                                            with.recursive_distinct[i], limits, ctx);
     }
     if (!subquery) {
       auto expr = CompileInScope(with.bindings[i].expr, state->scope);
@@ -484,8 +502,18 @@ Result<ExecOperatorPtr> BuildNested(const plan::Operator& root, const CompileSco
   return Build(root, nullptr, &state, ctx);
 }
 
-Value ExplainDocument(const plan::Operator& root, const std::string& text) {
-  return Value(Object{{"plan", SortKeysDeep(root.Explain())}, {"text", Value(text)}});
+Value ExplainDocument(const plan::Operator& root, const std::string& text,
+                      const std::vector<plan::ExplainedSubquery>& subqueries) {
+  Object document{{"plan", SortKeysDeep(root.Explain())}, {"text", Value(text)}};
+  if (subqueries.empty()) return Value(std::move(document));
+  Array listed;
+  for (const auto& subquery : subqueries) {
+    listed.push_back(Value(Object{{"correlated", Value(subquery.correlated)},
+                                  {"plan", SortKeysDeep(subquery.plan->Explain())},
+                                  {"subquery", Value(subquery.text)}}));
+  }
+  document.Set("~subqueries", Value(std::move(listed)));
+  return Value(std::move(document));
 }
 
 Runnable::Runnable(const plan::PlannedStatement& plan, std::string explain_text, ExecContext& ctx)
@@ -553,7 +581,7 @@ Status Runnable::RunDdl() {
 Status Runnable::RunPipeline(RowSink& sink) {
   if (plan_.is_explain) {
     finished_ = true;
-    sink.Write(ExplainDocument(*plan_.root, explain_text_));
+    sink.Write(ExplainDocument(*plan_.root, explain_text_, plan_.subqueries));
     return Status::OK();
   }
   // Mutations without RETURNING produce rows internally (the pipeline's output) but the

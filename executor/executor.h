@@ -52,8 +52,10 @@ Result<std::unique_ptr<Runnable>> Prepare(const plan::PlannedStatement& plan,
 Status Execute(const plan::PlannedStatement& plan, const std::string& explain_text,
                ExecContext& ctx, RowSink& sink);
 
-// The EXPLAIN document of a plan: {"plan": ..., "text": ...} with operator fields in
+// The EXPLAIN document of a plan: {"plan": ..., "text": ...} and, when the statement has
+// subqueries, "~subqueries": [{"correlated", "plan", "subquery"}, ...]; operator fields in
 // alphabetical order, as Couchbase's marshalling emits them.
-Value ExplainDocument(const plan::Operator& root, const std::string& text);
+Value ExplainDocument(const plan::Operator& root, const std::string& text,
+                      const std::vector<plan::ExplainedSubquery>& subqueries = {});
 
 }  // namespace casql::exec

@@ -16,16 +16,6 @@ namespace {
 
 thread_local ExecContext* statement_context = nullptr;
 
-// Conservative: the printed subquery quotes every identifier, so a name of the enclosing
-// scope that the subquery uses appears quoted in its text. A field or keyspace of the same
-// name also matches, which only costs the reuse of the result.
-bool MentionsEnclosingName(const std::string& text, const CompileScope& scope) {
-  for (const auto& name : scope.names) {
-    if (text.find('`' + name.name + '`') != std::string::npos) return true;
-  }
-  return false;
-}
-
 class SubqueryEval final : public Evaluator {
  public:
   SubqueryEval(plan::PlanPtr plan, CompileScope scope, bool correlated)
@@ -67,31 +57,18 @@ class SubqueryEval final : public Evaluator {
   mutable std::optional<Value> result_;  // an uncorrelated subquery's rows, once run
 };
 
-// A subquery that cannot be planned fails the statement with Couchbase's 5370 "Unable to run
-// subquery", naming the planner's error as its cause. A syntax-class error (3000, e.g. a
-// duplicate result alias) stays itself: Couchbase finds those when it parses the statement.
-Status SubqueryBuildError(const Status& cause) {
-  if (cause.code() == static_cast<int>(ErrorCode::kSyntax)) return cause;
-  return Status(ErrorCode::kSubqueryBuild,
-                FormatError(ErrorCode::kSubqueryBuild, {cause.message()}));
-}
-
 Result<EvaluatorPtr> CompileSubquery(const ast::Expr& subquery, const CompileScope& scope) {
   ExecContext* ctx = statement_context;
   if (ctx == nullptr || !subquery.subquery) {
     return Status(ErrorCode::kSemantics,
                   "A subquery can only run inside a statement: " + ast::ToString(subquery));
   }
-  std::vector<std::string> aliases, variables;
-  for (const auto& name : scope.names) {
-    (name.keyspace ? aliases : variables).push_back(name.name);
-  }
-  auto plan = plan::BuildSubquery(*subquery.subquery,
-                                  plan::PlanContext{&ctx->datastore(), ctx->query_context}, aliases,
-                                  variables);
-  if (!plan.ok()) return SubqueryBuildError(plan.status());
-  const bool correlated = MentionsEnclosingName(ast::ToString(subquery), scope);
-  return EvaluatorPtr(std::make_unique<SubqueryEval>(plan.value(), scope, correlated));
+  std::vector<std::string> enclosing;
+  for (const auto& name : scope.names) enclosing.push_back(name.name);
+  auto planned = plan::PlanSubquery(
+      subquery, plan::PlanContext{&ctx->datastore(), ctx->query_context}, enclosing);
+  if (!planned.ok()) return planned.status();
+  return EvaluatorPtr(std::make_unique<SubqueryEval>(planned->plan, scope, planned->correlated));
 }
 
 }  // namespace

@@ -41,7 +41,7 @@ selectStatement
     (limitClause offsetClause? | offsetClause limitClause?)?
   ;
 withClause: WITH RECURSIVE? withTerm (COMMA withTerm)*;
-withTerm: identifier AS LPAREN (selectStatement | expr) RPAREN;
+withTerm: identifier AS LPAREN (selectStatement | expr) RPAREN (OPTIONS expr)?;
 setOperator: (UNION | INTERSECT | EXCEPT) ALL?;
 selectTerm: selectBlock | LPAREN selectStatement RPAREN;
 selectBlock: SELECT (DISTINCT | ALL)? projection fromClause? letClause? whereClause? groupByClause?;

@@ -140,7 +140,12 @@ ast::SelectStatement Transformer::Select(N1qlParser::SelectStatementContext* ctx
         binding.expr->subquery =
             std::make_shared<ast::SelectStatement>(Select(term->selectStatement()));
       } else {
-        binding.expr = Expr(term->expr());
+        binding.expr = Expr(term->expr(0));
+      }
+      if (term->OPTIONS()) {
+        // Couchbase accepts OPTIONS only on a recursive binding.
+        if (!recursive) Fail(term->OPTIONS()->getSymbol(), "syntax error");
+        binding.options = Expr(term->expr().back());
       }
       select.with.push_back(std::move(binding));
     }

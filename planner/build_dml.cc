@@ -46,14 +46,14 @@ Scope FormalizeUpdateFor(std::shared_ptr<ast::UpdateFor>* clause, const Scope& s
 
 // LET of UPDATE/DELETE: evaluated right after Fetch, so its bindings see the document as read
 // (and keep those values in RETURNING, after the write). Adds the variables to `scope`.
-OperatorPtr BuildLet(const std::vector<ast::LetBinding>& let, Scope* scope) {
-  if (let.empty()) return nullptr;
+Result<OperatorPtr> BuildLet(const std::vector<ast::LetBinding>& let, Scope* scope) {
+  if (let.empty()) return OperatorPtr();
   std::vector<ast::LetBinding> bindings = let;
   for (auto& b : bindings) {
     b.expr = Formalize(b.expr, *scope);
-    scope->variables.push_back(b.var);
+    CASQL_RETURN_IF_ERROR(scope->AddVariable(b.var));
   }
-  return std::make_shared<Let>(std::move(bindings));
+  return OperatorPtr(std::make_shared<Let>(std::move(bindings)));
 }
 
 OperatorPtr ParallelSequence(std::vector<OperatorPtr> ops, int parallelism) {
@@ -82,7 +82,9 @@ Result<DmlRead> BuildDmlRead(const ast::KeyspaceRef& ref, const ast::UseClause& 
   read.scan = *scan;
   read.per_document.push_back(
       std::make_shared<Fetch>(keyspace->path, keyspace->alias, keyspace->written_alias));
-  if (auto bound = BuildLet(let, &read.scope)) read.per_document.push_back(bound);
+  auto bound = BuildLet(let, &read.scope);
+  if (!bound.ok()) return bound.status();
+  if (*bound) read.per_document.push_back(*bound);
   if (where) {
     read.per_document.push_back(
         std::make_shared<Filter>(Formalize(where, read.scope), keyspace->alias));

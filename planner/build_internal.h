@@ -64,6 +64,9 @@ struct SelectPlan {
   // A block's ORDER BY, formalized in its scope; the statement places the Order operator.
   std::vector<ast::OrderTerm> order;
 };
+// WITH RECURSIVE name AS (anchor UNION [ALL] step): one set operation, no ORDER BY or
+// LIMIT over it (a recursive binding without that shape is an ordinary one).
+bool IsRecursiveUnion(const ast::SelectStatement& select);
 // `outer` holds the names visible from enclosing statements (WITH bindings).
 Result<SelectPlan> PlanSelect(const ast::SelectStatement& select, const PlanContext& context,
                               const Scope& outer);

@@ -72,13 +72,6 @@ Result<SelectPlan> PlanSetOperations(const ast::SelectStatement& select, const P
   return plan;
 }
 
-// WITH RECURSIVE name AS (anchor UNION [ALL] step): one set operation, no ORDER BY or
-// LIMIT over it (a recursive binding without that shape is an ordinary one).
-bool IsRecursiveUnion(const ast::SelectStatement& select) {
-  return select.set_ops.size() == 1 && select.set_ops.front().op == ast::SetOp::kUnion &&
-         select.order_by.empty() && !select.limit && !select.offset && select.with.empty();
-}
-
 // ORDER BY over a set operation sees only the result names of the first block.
 Result<std::vector<ast::OrderTerm>> FormalizeOrderOverResults(
     const std::vector<ast::OrderTerm>& order_by, const std::vector<std::string>& names,
@@ -102,6 +95,11 @@ ScanPagination PushablePagination(const ast::SelectStatement& select) {
 
 }  // namespace
 
+bool IsRecursiveUnion(const ast::SelectStatement& select) {
+  return select.set_ops.size() == 1 && select.set_ops.front().op == ast::SetOp::kUnion &&
+         select.order_by.empty() && !select.limit && !select.offset && select.with.empty();
+}
+
 Result<SelectPlan> PlanSelect(const ast::SelectStatement& select, const PlanContext& context,
                               const Scope& outer) {
   Scope scope = outer;
@@ -109,10 +107,12 @@ Result<SelectPlan> PlanSelect(const ast::SelectStatement& select, const PlanCont
   std::vector<OperatorPtr> with_plans;
   std::vector<OperatorPtr> recursive_plans;
   std::vector<bool> recursive_distinct;
+  std::vector<ast::ExprPtr> recursive_options;
   for (const auto& binding : select.with) {
     OperatorPtr subplan;
     OperatorPtr step;
     bool distinct = false;
+    ast::ExprPtr options;
     if (binding.expr->kind == ast::ExprKind::kSubquery) {
       const ast::SelectStatement& sub = *binding.expr->subquery;
       if (binding.recursive && IsRecursiveUnion(sub)) {
@@ -126,6 +126,7 @@ Result<SelectPlan> PlanSelect(const ast::SelectStatement& select, const PlanCont
         subplan = anchor->root;
         step = planned_step->root;
         distinct = !sub.set_ops.front().all;
+        options = Formalize(binding.options, scope);
       } else {
         auto planned = PlanSelect(sub, context, scope);
         if (!planned.ok()) return planned.status();
@@ -136,6 +137,7 @@ Result<SelectPlan> PlanSelect(const ast::SelectStatement& select, const PlanCont
     with_plans.push_back(std::move(subplan));
     recursive_plans.push_back(std::move(step));
     recursive_distinct.push_back(distinct);
+    recursive_options.push_back(std::move(options));
     scope.variables.push_back(binding.alias);
   }
 
@@ -175,6 +177,7 @@ Result<SelectPlan> PlanSelect(const ast::SelectStatement& select, const PlanCont
     op->subquery_plans = std::move(with_plans);
     op->recursive_plans = std::move(recursive_plans);
     op->recursive_distinct = std::move(recursive_distinct);
+    op->recursive_options = std::move(recursive_options);
     plan.root = op;
   }
   return plan;

@@ -29,7 +29,7 @@ Result<std::vector<ast::LetBinding>> FormalizeBindings(const std::vector<ast::Le
     auto expr = FormalizeChecked(binding.expr, *scope);
     if (!expr.ok()) return expr.status();
     out.push_back(ast::LetBinding{binding.var, expr.value()});
-    scope->variables.push_back(binding.var);
+    CASQL_RETURN_IF_ERROR(scope->AddVariable(binding.var));
   }
   return out;
 }

@@ -10,6 +10,15 @@ bool Scope::Knows(const std::string& name) const {
          std::find(variables.begin(), variables.end(), name) != variables.end();
 }
 
+Status Scope::AddVariable(const std::string& name) {
+  if (Knows(name)) {
+    return Status(ErrorCode::kDuplicateVariable,
+                  FormatError(ErrorCode::kDuplicateVariable, {name}));
+  }
+  variables.push_back(name);
+  return Status::OK();
+}
+
 std::string Scope::DefaultAlias() const {
   return keyspace_aliases.size() == 1 ? keyspace_aliases.front() : std::string();
 }

@@ -18,6 +18,10 @@ struct Scope {
   std::vector<std::string> variables;
 
   bool Knows(const std::string& name) const;
+  // Binds a LET or LETTING variable (a GROUP BY alias is one). Couchbase's formalizer refuses
+  // a name already in scope (a FROM alias, a WITH name, an earlier binding, a name of an
+  // enclosing statement) with 3081 rather than letting it shadow the other.
+  Status AddVariable(const std::string& name);
   // The alias unqualified fields belong to: the only keyspace alias, or empty.
   std::string DefaultAlias() const;
 };

@@ -10,6 +10,14 @@
 
 namespace casql::plan {
 
+// One entry of EXPLAIN's `~subqueries`: a subquery of the statement's expressions, its
+// canonical text (the SELECT without its parentheses) and its plan.
+struct ExplainedSubquery {
+  std::string text;
+  OperatorPtr plan;
+  bool correlated = false;
+};
+
 // The result of planning one statement: the immutable operator tree plus what the service
 // needs to run and answer it. Shared by every execution of the statement.
 struct PlannedStatement {
@@ -17,6 +25,8 @@ struct PlannedStatement {
   ast::StatementPtr statement;
   bool is_mutation = false;
   bool is_explain = false;  // root is the inner statement's plan; the result is that plan
+  // EXPLAIN only: the inner statement's subqueries (explain_subqueries.h).
+  std::vector<ExplainedSubquery> subqueries;
   // The response `signature`: an object of projection names to types, "json", or null.
   Value signature;
   // EXECUTE ... USING: an array or object literal whose values replace the request's

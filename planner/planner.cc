@@ -1,6 +1,7 @@
 #include "planner/planner.h"
 
 #include "planner/build_internal.h"
+#include "planner/explain_subqueries.h"
 #include "planner/ops/key_scan.h"
 #include "planner/ops/primary_scan.h"
 
@@ -80,6 +81,9 @@ Result<PlanPtr> BuildPlan(const ast::StatementPtr& statement, const PlanContext&
     auto inner = BuildPlan(explain->inner, context);
     if (!inner.ok()) return inner.status();
     auto plan = std::make_shared<PlannedStatement>(*inner.value());
+    auto subqueries = ListSubqueries(*explain->inner, context);
+    if (!subqueries.ok()) return subqueries.status();
+    plan->subqueries = std::move(subqueries.value());
     plan->statement = statement;
     plan->is_explain = true;
     plan->is_mutation = false;

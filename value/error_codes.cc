@@ -36,6 +36,8 @@ std::string_view ErrorTemplate(ErrorCode code) {
       return "{}";
     case ErrorCode::kAmbiguousReference:
       return "Ambiguous reference to field '{}'{}.";
+    case ErrorCode::kDuplicateVariable:
+      return "Duplicate variable: '{}' already in scope.";
     case ErrorCode::kSemantics:
       return "{}";
     case ErrorCode::kPlan:
@@ -82,6 +84,8 @@ std::string_view ErrorTemplate(ErrorCode code) {
       return "MERGE with ON KEY clause cannot have document key specification in INSERT action.";
     case ErrorCode::kMergeInsertMissingKey:
       return "MERGE with ON clause must have document key specification in INSERT action";
+    case ErrorCode::kConfigInvalidOption:
+      return "Invalid config option {}";
     case ErrorCode::kSubqueryBuild:
       return "Unable to run subquery - cause: {}";
     case ErrorCode::kMemoryQuota:

@@ -198,6 +198,7 @@ std::string ToString(const SelectStatement& select) {
     if (parens) out.push_back('(');
     out.append(ToString(with.expr));
     if (parens) out.push_back(')');
+    if (with.options) out.append(" OPTIONS " + ToString(with.options));
   }
   if (!select.with.empty()) out.push_back(' ');
   AppendTerm(select.first, &out);

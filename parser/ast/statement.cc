@@ -64,7 +64,8 @@ bool SetOperation::operator==(const SetOperation& other) const {
 }
 
 bool WithBinding::operator==(const WithBinding& other) const {
-  return alias == other.alias && DeepEqual(expr, other.expr) && recursive == other.recursive;
+  return alias == other.alias && DeepEqual(expr, other.expr) && recursive == other.recursive &&
+         DeepEqual(options, other.options);
 }
 
 bool SelectStatement::operator==(const SelectStatement& other) const {

@@ -135,6 +135,9 @@ struct WithBinding {
   std::string alias;
   ExprPtr expr;  // usually a kSubquery
   bool recursive = false;
+  // WITH RECURSIVE ... OPTIONS {"levels": n, "documents": m}: the recursion's limits, an
+  // expression evaluated when the statement runs; null when not written.
+  ExprPtr options;
   bool operator==(const WithBinding& other) const;
 };
 

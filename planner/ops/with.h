@@ -23,6 +23,9 @@ class With final : public Operator {
   std::vector<OperatorPtr> recursive_plans;
   // Per binding: the step was joined by UNION (rows seen before are dropped) not UNION ALL.
   std::vector<bool> recursive_distinct;
+  // Per binding: the OPTIONS {"levels", "documents"} of a recursive binding, else null;
+  // evaluated when the statement runs (it may read parameters).
+  std::vector<ast::ExprPtr> recursive_options;
 
  protected:
   void ExplainFields(Object* out) const override;

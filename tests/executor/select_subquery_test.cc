@@ -65,6 +65,42 @@ TEST_F(SelectSubquery, ErrorsInsideTheSubqueryFailTheStatement) {
   EXPECT_EQ(execution.Stream([](std::string_view) { return true; }).http_status, 422);
 }
 
+// Keys in alphabetical order, as Couchbase's marshalling emits them.
+std::vector<std::string> KeysOf(const Value& object) {
+  std::vector<std::string> keys;
+  for (const auto& entry : object.AsObject()) keys.push_back(entry.first);
+  return keys;
+}
+
+TEST_F(SelectSubquery, ExplainListsSubqueriesWithTheirPlans) {
+  const Value explained =
+      Rows(
+          "EXPLAIN SELECT RAW META(o).id FROM o WHERE o.cust IN (SELECT RAW META(x).id FROM c "
+          "AS x USE KEYS [\"c1\"]) AND (SELECT RAW i FROM o.items AS i) != []")
+          .Element(0);
+  EXPECT_EQ(KeysOf(explained), (std::vector<std::string>{"plan", "text", "~subqueries"}));
+  const Value& listed = explained.Field("~subqueries");
+  ASSERT_EQ(listed.AsArray().size(), 2u);
+  EXPECT_EQ(KeysOf(listed.Element(0)),
+            (std::vector<std::string>{"correlated", "plan", "subquery"}));
+  EXPECT_EQ(listed.Element(0).Field("correlated"), Value(false));
+  EXPECT_EQ(listed.Element(0).Field("plan").Field("~children").Element(0).Field("#operator"),
+            Value("KeyScan"));
+  EXPECT_EQ(listed.Element(1).Field("correlated"), Value(true));
+  EXPECT_EQ(listed.Element(1).Field("plan").Field("~children").Element(0).Field("#operator"),
+            Value("ExpressionScan"));
+  EXPECT_TRUE(Rows("EXPLAIN SELECT RAW o FROM o").Element(0).Field("~subqueries").IsMissing());
+}
+
+TEST_F(SelectSubquery, ExplainFailsLikeExecutionWhenASubqueryCannotBePlanned) {
+  const std::string statement = "EXPLAIN SELECT (SELECT RAW x FROM missing_ks AS x) AS v";
+  EXPECT_EQ(ErrorCodeOf(statement), 5370);
+  http::QueryRequest request;
+  request.statement = statement;
+  auto execution = service_->Prepare(std::move(request), std::chrono::steady_clock::now());
+  EXPECT_EQ(execution.Stream([](std::string_view) { return true; }).http_status, 422);
+}
+
 TEST_F(SelectSubquery, SubqueryInsideDmlAndUpdateSet) {
   Rows("UPDATE o SET o.name = (SELECT RAW x.name FROM c AS x USE KEYS o.cust)[0]");
   EXPECT_EQ(Rows("SELECT RAW o.name FROM o ORDER BY META(o).id"), J(R"(["Ann", "Bob", "Ann"])"));

@@ -21,6 +21,9 @@ const std::vector<BadStatement>& BadStatements() {
       {R"sql(SELECT * FRM t)sql",
        R"msg(syntax error - line 1, column 10, near 'SELECT *', at: FRM)msg"},
       {R"sql(SELECT)sql", R"msg(syntax error - at end of input)msg"},
+      // OPTIONS belongs to WITH RECURSIVE only.
+      {R"sql(WITH nums AS (SELECT RAW 1) OPTIONS {"levels": 1} SELECT RAW nums)sql",
+       R"msg(syntax error - line 1, column 29, near 'ms AS (SELECT RAW 1)', at: OPTIONS (reserved word))msg"},
       {R"sql(SELECT * FROM)sql", R"msg(syntax error - at end of input)msg"},
       {R"sql(SELECT * FROM t WHERE)sql", R"msg(syntax error - at end of input)msg"},
       {R"sql(SELECT * FROM t WHERE a =)sql", R"msg(syntax error - at end of input)msg"},

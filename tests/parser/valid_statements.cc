@@ -262,6 +262,8 @@ const std::vector<std::string_view>& ValidStatements() {
       "WITH cte AS ([1, 2, 3]) SELECT RAW c FROM cte AS c",
       "WITH RECURSIVE r AS (SELECT 1 AS n UNION SELECT r.n + 1 AS n FROM r WHERE r.n < 5) "
       "SELECT * FROM r",
+      "WITH RECURSIVE r AS (SELECT RAW 1 UNION ALL SELECT RAW x + 1 FROM r AS x) "
+      "OPTIONS {\"levels\": 3, \"documents\": 10}, s AS (SELECT RAW 2) OPTIONS $o SELECT RAW r",
       "WITH a AS (SELECT 1) SELECT 1 UNION SELECT 2",
       // Expressions: literals.
       "SELECT 0, 1, -1, 42, 9007199254740993, 9223372036854775807",
