@@ -74,7 +74,7 @@ std::vector<std::vector<Value>> SecondaryIndex::KeysOf(std::string_view id,
   std::vector<std::vector<Value>> out;
   if (!doc || !doc->is_json) return out;
   Row row;
-  row.Bind(0, doc->json);
+  row.Bind(0, doc->json());
   auto meta = std::make_shared<DocMeta>();
   meta->id = std::string(id);
   row.BindMeta(0, std::move(meta));
