@@ -3,6 +3,7 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "value/value.h"
 
@@ -12,14 +13,14 @@ namespace casql::kv {
 // DocPtr while writers publish a new one, so a reader never sees a half-written value and never
 // copies the bytes.
 //
-// The parsed form may be built on first use (MakeDocParsedOnUse):
-// recovery replays every document of the log, most of which no query reads before the next
-// restart, and parsing each into a Value was most of the time to open (docs/performance.md,
-// "Restart time"). The pointer to the parsed form costs 8 bytes a document; a parsed Value is
-// then held on the heap where it was held inline before.
+// The parsed form may be built on first use (MakeDocParsedOnUse): recovery replays every
+// document of the log, most of which no query reads before the next restart, and parsing each
+// into a Value was most of the time to open (docs/performance.md, "Restart time"). The pointer
+// to the parsed form costs 8 bytes a document; a parsed Value is then held on the heap where it
+// was held inline before.
 class StoredDoc {
  public:
-  // `is_json` says the bytes are known to parse (ParseJson or IsValidJson said so).
+  // `text_is_json`: the bytes are known to parse (ParseJson or IsValidJson said so).
   StoredDoc(std::string text, bool text_is_json) : bytes(std::move(text)), is_json(text_is_json) {}
   ~StoredDoc();
   StoredDoc(const StoredDoc&) = delete;
