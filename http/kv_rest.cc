@@ -390,7 +390,7 @@ void KvRest::Handle(const httplib::Request& req, httplib::Response& res,
   // PUT and POST carry the document.
   kv::DocPtr doc;
   if (req.get_header_value("Content-Type").rfind("application/octet-stream", 0) == 0) {
-    doc = std::make_shared<kv::StoredDoc>(kv::StoredDoc{req.body, false, Value()});
+    doc = std::make_shared<kv::StoredDoc>(req.body, false);
   } else {
     doc = kv::MakeDocFromBytes(req.body);
   }

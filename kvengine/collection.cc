@@ -1,5 +1,9 @@
 #include "kvengine/collection.h"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "kvengine/bucket_log.h"
 #include "kvengine/commit_scope.h"
 #include "kvengine/keyspace_names.h"
@@ -130,6 +134,28 @@ Status Collection::Scan(std::string_view start, std::string_view end,
     if (!fn(key, item)) break;
   }
   return Status::OK();
+}
+
+void Collection::ScanVBucket(
+    uint16_t id, const std::function<void(std::string_view key, const GetResult&)>& fn) const {
+  VBucket* vbucket = FindVBucket(id);
+  if (vbucket == nullptr) return;
+  // One stripe's documents are copied out (keys and DocPtrs, not bodies) so fn runs unlocked.
+  std::vector<std::pair<std::string, GetResult>> batch;
+  vbucket->ForEachStripe([&](VBucket::Stripe& stripe) {
+    batch.clear();
+    {
+      std::lock_guard<std::mutex> lock(stripe.mutex);
+      stripe.table.ForEach([&](KeyTable::Node& node) {
+        const DocumentEntry& entry = Visible(stripe, node.key, node.entry);
+        const int64_t now = TimeFor(entry);
+        if (entry.alive() && !entry.ExpiredAt(now)) {
+          batch.emplace_back(node.key, ReadEntry(entry, now));
+        }
+      });
+    }
+    for (const auto& [key, item] : batch) fn(key, item);
+  });
 }
 
 Collection::ListenerId Collection::AddMutationListener(

@@ -83,6 +83,13 @@ class Collection {
   Status Scan(std::string_view start, std::string_view end,
               const std::function<bool(std::string_view key, const GetResult&)>& fn);
 
+  // The live documents of one vBucket in no particular order, each the committed version read
+  // as its stripe was reached; fn runs without any lock held. Lets a caller that wants every
+  // document but not their order (an index build) split the work by vBucket across threads,
+  // without merging the vBuckets' key indexes.
+  void ScanVBucket(uint16_t vbucket,
+                   const std::function<void(std::string_view key, const GetResult&)>& fn) const;
+
   // The same scan pulled one document at a time, for a caller that cannot hand over a callback
   // (a query's scan operator). One merge of the vBuckets' key indexes serves the whole scan, so
   // resuming costs nothing, where a new Scan per batch re-seeks every vBucket.

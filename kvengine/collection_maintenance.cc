@@ -23,7 +23,7 @@ void Collection::ApplyRecovered(const LogRecord& record) {
   const bool was_alive = entry->alive();
   const bool was_expiring = was_alive && entry->expiry != 0;
   entry->deleted = record.deleted;
-  entry->doc = record.deleted ? nullptr : MakeDocFromBytes(std::string(record.value));
+  entry->doc = record.deleted ? nullptr : MakeDocParsedOnUse(std::string(record.value));
   entry->cas = record.cas;
   entry->seqno = record.seqno;
   entry->rev_seqno = record.rev_seqno;

@@ -109,6 +109,10 @@ class VBucket {
 
   // Calls fn(key, entry) for every entry, one stripe at a time under that stripe's mutex.
   void ForEachEntry(const std::function<void(const std::string&, DocumentEntry&)>& fn);
+  // Calls fn(stripe) for every stripe; fn takes the stripe's mutex itself.
+  void ForEachStripe(const std::function<void(Stripe&)>& fn) {
+    for (Stripe& stripe : stripes_) fn(stripe);
+  }
 
  private:
   static constexpr size_t kStripes = 8;

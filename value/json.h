@@ -17,6 +17,9 @@ inline constexpr int kMaxJsonDepth = 512;
 // Integers that fit int64 stay exact; larger integers and fractions become doubles; a
 // repeated object field keeps its last value.
 Result<Value> ParseJson(std::string_view text, int max_depth = kMaxJsonDepth);
+// True exactly when ParseJson(text, max_depth) succeeds, without building the Value; once a
+// thread has checked one text, checking another allocates nothing.
+bool IsValidJson(std::string_view text, int max_depth = kMaxJsonDepth);
 
 // Writes a Value as compact JSON, as Couchbase's query service does: MISSING fields are left
 // out of objects and written as null inside arrays and at the top level; integral doubles

@@ -29,6 +29,81 @@ bool HasEncodedSurrogate(const char* s, size_t len) {
   return false;
 }
 
+enum class NumberRead { kInt, kDouble, kOutOfRange, kMalformed };
+
+// Numbers arrive as text (kParseNumbersAsStringsFlag): RapidJSON 1.1's own full-precision
+// conversion asserts, or reads out of bounds, on hostile inputs such as a long mantissa with
+// a huge exponent or a long run of fraction zeros (found by json_fuzzer). from_chars is exact.
+// RapidJSON 1.1 would also read a number beyond the double range (1e400) as infinity without an
+// error; JSON has no infinity, so such a number is refused like any other malformed one.
+NumberRead ReadNumber(const char* s, size_t len, int64_t* i, double* d) {
+  const char* end = s + len;
+  if (std::string_view(s, len).find_first_of(".eE") == std::string_view::npos) {
+    auto [ptr, ec] = std::from_chars(s, end, *i);
+    if (ec == std::errc() && ptr == end) return NumberRead::kInt;
+  }
+  auto [ptr, ec] = std::from_chars(s, end, *d);
+  if (ec == std::errc::result_out_of_range) {
+    // Beyond the double range either way: strtod tells overflow (infinity, refused) from
+    // underflow (zero or a denormal, a number like any other).
+    *d = std::strtod(std::string(s, len).c_str(), nullptr);
+  } else if (ec != std::errc() || ptr != end) {
+    return NumberRead::kMalformed;
+  }
+  return std::isfinite(*d) ? NumberRead::kDouble : NumberRead::kOutOfRange;
+}
+
+// The checks ValueBuilder makes, without building anything: IsValidJson accepts exactly the
+// texts ParseJson accepts.
+class JsonChecker {
+ public:
+  explicit JsonChecker(int max_depth) : max_depth_(max_depth) {}
+
+  bool Null() { return true; }
+  bool Bool(bool) { return true; }
+  bool Int(int) { return true; }
+  bool Uint(unsigned) { return true; }
+  bool Int64(int64_t) { return true; }
+  bool Uint64(uint64_t) { return true; }
+  bool Double(double d) { return std::isfinite(d); }
+  bool RawNumber(const char* s, rapidjson::SizeType len, bool) {
+    int64_t i = 0;
+    double d = 0;
+    const NumberRead read = ReadNumber(s, len, &i, &d);
+    return read == NumberRead::kInt || read == NumberRead::kDouble;
+  }
+  bool String(const char* s, rapidjson::SizeType len, bool) { return !HasEncodedSurrogate(s, len); }
+  bool Key(const char* s, rapidjson::SizeType len, bool) { return !HasEncodedSurrogate(s, len); }
+  bool StartObject() { return ++depth_ <= max_depth_; }
+  bool EndObject(rapidjson::SizeType) { return Close(); }
+  bool StartArray() { return ++depth_ <= max_depth_; }
+  bool EndArray(rapidjson::SizeType) { return Close(); }
+
+ private:
+  bool Close() {
+    --depth_;
+    return true;
+  }
+
+  int max_depth_;
+  int depth_ = 0;
+};
+
+constexpr unsigned kParseFlags =
+    rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag |
+    rapidjson::kParseValidateEncodingFlag | rapidjson::kParseStopWhenDoneFlag;
+
+// kParseStopWhenDoneFlag stops after the first value; anything but whitespace after it is
+// garbage that a plain parse would have reported. Returns where that garbage starts, or the
+// text's size.
+size_t SkipTrailingWhitespace(std::string_view text, size_t pos) {
+  while (pos < text.size() &&
+         (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r')) {
+    ++pos;
+  }
+  return pos;
+}
+
 class ValueBuilder {
  public:
   explicit ValueBuilder(int max_depth) : max_depth_(max_depth) {}
@@ -42,8 +117,6 @@ class ValueBuilder {
     if (u <= static_cast<uint64_t>(INT64_MAX)) return Add(Value(static_cast<int64_t>(u)));
     return Add(Value(static_cast<double>(u)));
   }
-  // RapidJSON 1.1 reads a number beyond the double range (1e400) as infinity without an error;
-  // JSON has no infinity, so such a number is refused like any other malformed one.
   bool Double(double d) {
     if (!std::isfinite(d)) {
       out_of_range_ = true;
@@ -51,26 +124,21 @@ class ValueBuilder {
     }
     return Add(Value(d));
   }
-  // Numbers arrive as text (kParseNumbersAsStringsFlag): RapidJSON 1.1's own full-precision
-  // conversion asserts, or reads out of bounds, on hostile inputs such as a long mantissa with
-  // a huge exponent or a long run of fraction zeros (found by json_fuzzer). from_chars is exact.
   bool RawNumber(const char* s, rapidjson::SizeType len, bool) {
-    const char* end = s + len;
-    if (std::string_view(s, len).find_first_of(".eE") == std::string_view::npos) {
-      int64_t i = 0;
-      auto [ptr, ec] = std::from_chars(s, end, i);
-      if (ec == std::errc() && ptr == end) return Int64(i);
-    }
+    int64_t i = 0;
     double d = 0;
-    auto [ptr, ec] = std::from_chars(s, end, d);
-    if (ec == std::errc::result_out_of_range) {
-      // Beyond the double range either way: strtod tells overflow (infinity, refused by
-      // Double) from underflow (zero or a denormal, a number like any other).
-      d = std::strtod(std::string(s, len).c_str(), nullptr);
-    } else if (ec != std::errc() || ptr != end) {
-      return false;
+    switch (ReadNumber(s, len, &i, &d)) {
+      case NumberRead::kInt:
+        return Int64(i);
+      case NumberRead::kDouble:
+        return Double(d);
+      case NumberRead::kOutOfRange:
+        out_of_range_ = true;
+        return false;
+      case NumberRead::kMalformed:
+        break;
     }
-    return Double(d);
+    return false;
   }
   bool String(const char* s, rapidjson::SizeType len, bool) {
     if (HasEncodedSurrogate(s, len)) return LoneSurrogate();
@@ -146,10 +214,7 @@ Result<Value> ParseJson(std::string_view text, int max_depth) {
   ValueBuilder builder(max_depth);
   rapidjson::MemoryStream stream(text.data(), text.size());
   rapidjson::Reader reader;
-  constexpr unsigned kFlags =
-      rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag |
-      rapidjson::kParseValidateEncodingFlag | rapidjson::kParseStopWhenDoneFlag;
-  rapidjson::ParseResult ok = reader.Parse<kFlags>(stream, builder);
+  rapidjson::ParseResult ok = reader.Parse<kParseFlags>(stream, builder);
   if (!ok) {
     const std::string offset = std::to_string(ok.Offset());
     if (builder.too_deep()) {
@@ -169,19 +234,23 @@ Result<Value> ParseJson(std::string_view text, int max_depth) {
     return Status(ErrorCode::kInternal, "Invalid JSON at byte offset " + offset + ": " +
                                             rapidjson::GetParseError_En(ok.Code()));
   }
-  // kParseStopWhenDoneFlag stops after the first value; anything but whitespace after it is
-  // garbage that a plain parse would have reported.
-  size_t pos = stream.Tell();
-  while (pos < text.size() &&
-         (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r')) {
-    ++pos;
-  }
+  const size_t pos = SkipTrailingWhitespace(text, stream.Tell());
   if (pos != text.size()) {
     return Status(ErrorCode::kInternal, "Invalid JSON at byte offset " + std::to_string(pos) +
                                             ": The document root must not be followed by other "
                                             "values.");
   }
   return builder.TakeResult();
+}
+
+bool IsValidJson(std::string_view text, int max_depth) {
+  // One reader per thread: its stack, which holds strings while they are checked, keeps its
+  // capacity between calls, so a warm check allocates nothing.
+  thread_local rapidjson::Reader reader;
+  JsonChecker checker(max_depth);
+  rapidjson::MemoryStream stream(text.data(), text.size());
+  if (reader.Parse<kParseFlags>(stream, checker).IsError()) return false;
+  return SkipTrailingWhitespace(text, stream.Tell()) == text.size();
 }
 
 }  // namespace casql

@@ -52,15 +52,7 @@ Result<std::shared_ptr<SecondaryIndex>> SecondaryIndex::Build(
     self->Apply(e.key, e.seqno, e.deleted ? nullptr : e.doc);
   });
   index->listening_ = true;
-  kv::Status scanned =
-      index->collection_->Scan("", "", [self](std::string_view key, const kv::GetResult& got) {
-        self->Apply(key, got.seqno, got.doc);
-        return true;
-      });
-  if (!scanned.ok()) {
-    return Status(ErrorCode::kInternal,
-                  "Cannot build index " + index->info_.name + ": " + scanned.message());
-  }
+  index->LoadExisting();
   std::unique_lock lock(index->mu_);
   index->building_ = false;
   for (auto it = index->docs_.begin(); it != index->docs_.end();) {
@@ -69,18 +61,18 @@ Result<std::shared_ptr<SecondaryIndex>> SecondaryIndex::Build(
   return index;
 }
 
-std::vector<std::vector<Value>> SecondaryIndex::KeysOf(std::string_view id,
-                                                       const kv::DocPtr& doc) const {
+std::vector<std::vector<Value>> SecondaryIndex::KeysOf(std::string_view id, const kv::DocPtr& doc,
+                                                       ExecContext& ctx) const {
   std::vector<std::vector<Value>> out;
   if (!doc || !doc->is_json) return out;
   Row row;
-  row.Bind(0, doc->json);
+  row.Bind(0, doc->json());
   auto meta = std::make_shared<DocMeta>();
   meta->id = std::string(id);
   row.BindMeta(0, std::move(meta));
-  if (where_ && !Truthy(where_->Eval(row, eval_ctx_))) return out;
+  if (where_ && !Truthy(where_->Eval(row, ctx))) return out;
   std::vector<Value> tuple;
-  for (const auto& key : keys_) tuple.push_back(key->Eval(row, eval_ctx_));
+  for (const auto& key : keys_) tuple.push_back(key->Eval(row, ctx));
   if (!array_leading_) {
     if (!tuple.front().IsMissing()) out.push_back(std::move(tuple));
     return out;
@@ -100,8 +92,13 @@ std::vector<std::vector<Value>> SecondaryIndex::KeysOf(std::string_view id,
 }
 
 void SecondaryIndex::Apply(std::string_view id, uint64_t seqno, const kv::DocPtr& doc) {
-  std::vector<std::vector<Value>> keys = KeysOf(id, doc);
+  std::vector<std::vector<Value>> keys = KeysOf(id, doc, eval_ctx_);
   std::unique_lock lock(mu_);
+  ApplyLocked(id, seqno, std::move(keys));
+}
+
+void SecondaryIndex::ApplyLocked(std::string_view id, uint64_t seqno,
+                                 std::vector<std::vector<Value>> keys) {
   auto [it, inserted] = docs_.try_emplace(std::string(id));
   DocState& state = it->second;
   if (!inserted && state.seqno > seqno) return;

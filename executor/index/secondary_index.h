@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <set>
@@ -66,12 +67,27 @@ class SecondaryIndex {
     std::vector<std::vector<Value>> entries;  // key tuples this document contributed
   };
 
+  // A document the initial build read, with the key tuples it contributes.
+  struct Scanned {
+    std::string id;
+    uint64_t seqno = 0;
+    std::vector<std::vector<Value>> keys;
+  };
+
   SecondaryIndex(plan::IndexInfo info, std::shared_ptr<kv::Collection> collection);
   Status Compile();
-  std::vector<std::vector<Value>> KeysOf(std::string_view id, const kv::DocPtr& doc) const;
+  // `ctx` is the caller's: an ExecContext is not meant for concurrent evaluations.
+  std::vector<std::vector<Value>> KeysOf(std::string_view id, const kv::DocPtr& doc,
+                                         ExecContext& ctx) const;
   // Replaces the document's entries; ignores a version older than the one indexed (the
   // initial build's scan can race with the listener).
   void Apply(std::string_view id, uint64_t seqno, const kv::DocPtr& doc);
+  void ApplyLocked(std::string_view id, uint64_t seqno, std::vector<std::vector<Value>> keys);
+  // The initial build (secondary_index_build.cc): indexes every document already in the
+  // collection, one thread per core each taking whole vBuckets, then loads the sorted entries.
+  void LoadExisting();
+  std::vector<Scanned> ScanVBuckets(std::atomic<uint16_t>& next_vbucket) const;
+  void BulkLoad(std::vector<std::vector<Scanned>> scanned);
 
   const plan::IndexInfo info_;
   const std::shared_ptr<kv::Collection> collection_;

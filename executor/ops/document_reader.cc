@@ -25,7 +25,7 @@ Result<DocumentReader::Document> DocumentReader::Read(const std::string& key) co
 }
 
 Value DocumentValue(const kv::GetResult& got) {
-  return got.doc->is_json ? got.doc->json : Value(got.doc->bytes);
+  return got.doc->is_json ? got.doc->json() : Value(got.doc->bytes);
 }
 
 std::shared_ptr<const DocMeta> MakeDocMeta(const std::string& key, const kv::GetResult& got,

@@ -85,7 +85,7 @@ uint16_t Lookup(const LookupSpec& spec, const kv::StoredDoc& doc, std::string* v
   const auto steps = ParseSubdocPath(spec.path);
   if (!steps) return kSubdocPathEinval;
   if (!doc.is_json) return kSubdocDocNotJson;
-  const Located found = LocatePath(doc.json, *steps);
+  const Located found = LocatePath(doc.json(), *steps);
   if (found.value == nullptr) return found.status;
   switch (spec.opcode) {
     case kSubdocGet:
@@ -204,7 +204,7 @@ void SubdocMultiMutation(CommandContext& c) {
     if (delete_doc) {
       written = collection.Remove(target->key, options);
     } else {
-      Value root = exists ? got->doc->json : Value(Object());
+      Value root = exists ? got->doc->json() : Value(Object());
       for (size_t i = 0; i < specs.size(); ++i) {
         uint16_t status = kSuccess;
         SubdocMutationOutcome outcome;

@@ -154,7 +154,7 @@ TEST_F(Dml, InsertSelectWritesEachResultRow) {
   EXPECT_EQ(r.Field("status"), Value("success")) << ToJson(r);
   EXPECT_EQ(r.Field("metrics").Field("mutationCount"), Value(int64_t{2}));
   EXPECT_EQ(r.Field("results"), J(R"([{"id":"x-a","n":10},{"id":"x-c","n":30}])"));
-  EXPECT_EQ(Collection("copy")->Get("x-c")->doc->json, J(R"({"n":30})"));
+  EXPECT_EQ(Collection("copy")->Get("x-c")->doc->json(), J(R"({"n":30})"));
 }
 
 TEST_F(Dml, UpsertSelectWithOptionsAndBadKeys) {
@@ -168,7 +168,7 @@ TEST_F(Dml, UpsertSelectWithOptionsAndBadKeys) {
   EXPECT_EQ(r.Field("metrics").Field("mutationCount"), Value(int64_t{1}));
   auto one = Collection("copy")->Get("one");
   ASSERT_TRUE(one.ok());
-  EXPECT_EQ(one->doc->json, J(R"({"n":1})"));
+  EXPECT_EQ(one->doc->json(), J(R"({"n":1})"));
   EXPECT_GT(one->expiry, 0u);
 }
 

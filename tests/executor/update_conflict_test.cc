@@ -91,7 +91,7 @@ TEST_F(UpdateConflict, RetryRereadsAndRefiltersTheDocument) {
   collection_->SetBeforeConditionalWriteHook(nullptr);
   EXPECT_EQ(r.Field("status"), Value("success")) << ToJson(r);
   EXPECT_TRUE(r.Field("metrics").Field("mutationCount").IsMissing());
-  EXPECT_EQ(collection_->Get("19")->doc->json,
+  EXPECT_EQ(collection_->Get("19")->doc->json(),
             ParseJson(R"({"Id":"99","LastLogin":"old","Visits":1})").value());
 }
 
@@ -105,13 +105,13 @@ TEST_F(UpdateConflict, RetryRecomputesValuesFromTheNewDocument) {
   Value r = Run("UPDATE Project.Dev.admin SET Visits = Visits + 1 WHERE Id = '19'", 3);
   collection_->SetBeforeConditionalWriteHook(nullptr);
   EXPECT_EQ(r.Field("status"), Value("success")) << ToJson(r);
-  EXPECT_EQ(collection_->Get("19")->doc->json.Field("Visits"), Value(int64_t{11}))
+  EXPECT_EQ(collection_->Get("19")->doc->json().Field("Visits"), Value(int64_t{11}))
       << "the concurrent increment must not be lost";
 }
 
 TEST_F(UpdateConflict, ExhaustedRetriesReport12009) {
   collection_->SetBeforeConditionalWriteHook([this](std::string_view key) {
-    auto doc = collection_->Get(key)->doc->json;
+    auto doc = collection_->Get(key)->doc->json();
     ASSERT_TRUE(collection_->Upsert(key, kv::MakeJsonDoc(doc), kv::MutationOptions{}).ok());
   });
   Value r = Run("UPDATE Project.Dev.admin SET LastLogin = 'new' WHERE Id = '19'", 2);
@@ -129,7 +129,7 @@ TEST_F(UpdateConflict, WithoutInterferenceTheWriteKeepsFlagsAndChangesCas) {
   auto got = collection_->Get("19");
   ASSERT_TRUE(got.ok());
   EXPECT_NE(got->cas, cas_before);
-  EXPECT_EQ(got->doc->json, ParseJson(R"({"Id":"19","LastLogin":"new","Visits":2})").value());
+  EXPECT_EQ(got->doc->json(), ParseJson(R"({"Id":"19","LastLogin":"new","Visits":2})").value());
 }
 
 }  // namespace

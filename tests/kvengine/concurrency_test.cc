@@ -22,7 +22,7 @@ void IncrementWithCas(Collection& c, const std::string& key) {
   while (true) {
     auto read = c.Get(key);
     ASSERT_TRUE(read.ok()) << read.status().ToString();
-    const int64_t next = read->doc->json.AsInt() + 1;
+    const int64_t next = read->doc->json().AsInt() + 1;
     MutationOptions options;
     options.cas = read->cas;
     auto written = c.Replace(key, MakeJsonDoc(Value(next)), options);
@@ -48,7 +48,7 @@ void RunCounters(int threads, int increments_per_thread, int documents) {
   for (auto& worker : workers) worker.join();
   int64_t total = 0;
   for (int d = 0; d < documents; ++d) {
-    total += c.Get("counter" + std::to_string(d))->doc->json.AsInt();
+    total += c.Get("counter" + std::to_string(d))->doc->json().AsInt();
   }
   EXPECT_EQ(total, int64_t{threads} * increments_per_thread);
 }

@@ -28,7 +28,7 @@ TEST(Documents, InsertGetReplaceRemove) {
   EXPECT_EQ(got->cas, inserted->cas);
   EXPECT_EQ(got->rev_seqno, 1u);
   EXPECT_TRUE(got->doc->is_json);
-  EXPECT_EQ(got->doc->json.Field("a"), Value(1));
+  EXPECT_EQ(got->doc->json().Field("a"), Value(1));
 
   EXPECT_EQ(c.Insert("k", Json("2"), {}).status().code(), KvStatus::kKeyEexists);
   MutationOptions replace;
@@ -70,11 +70,11 @@ TEST(Documents, JsonDocumentRecordsItsBytesForWritersWithoutChangingTheValueGive
   Value given = ParseJson(R"({"b": 1, "a": [true]})").value();
   DocPtr doc = MakeJsonDoc(given);
   EXPECT_EQ(doc->bytes, R"({"b":1,"a":[true]})");
-  auto text = doc->json.AsObject().json_text();
+  auto text = doc->json().AsObject().json_text();
   ASSERT_NE(text, nullptr);
   EXPECT_EQ(*text, doc->bytes);
   EXPECT_EQ(given.AsObject().json_text(), nullptr) << "the caller's node is left alone";
-  Value kept = doc->json;
+  Value kept = doc->json();
   text.reset();
   doc.reset();
   EXPECT_EQ(kept.AsObject().json_text(), nullptr) << "no text once the document is freed";

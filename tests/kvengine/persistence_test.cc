@@ -45,7 +45,7 @@ TEST(Persistence, ReopenRestoresDocumentsAndMetadata) {
   EXPECT_EQ(a->seqno, before_a.seqno);
   EXPECT_EQ(a->flags, 7u);
   EXPECT_EQ(a->expiry, 4'000'000'000u);
-  EXPECT_EQ(a->doc->json.Field("x"), Value(2));
+  EXPECT_EQ(a->doc->json().Field("x"), Value(2));
   EXPECT_FALSE(c->Get("bin")->doc->is_json);
   EXPECT_EQ(c->Get("tomb").status().code(), KvStatus::kKeyEnoent);
   EXPECT_EQ(c->ItemCount(), 2u);
@@ -121,7 +121,7 @@ TEST(Persistence, CompactionKeepsStateAndBoundsLogSize) {
   EXPECT_TRUE(engine->recovery_report().damage.empty());
   auto c = Find(*engine, {"b"});
   EXPECT_EQ(c->ItemCount(), kDocs - 1u);
-  EXPECT_EQ(c->Get("doc7")->doc->json.Field("round"), Value(59));
+  EXPECT_EQ(c->Get("doc7")->doc->json().Field("round"), Value(59));
   EXPECT_EQ(c->Get("doc0").status().code(), KvStatus::kKeyEnoent);
 }
 

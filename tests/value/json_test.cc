@@ -86,6 +86,67 @@ TEST(JsonRead, DeepNestingIsAnErrorNotACrash) {
   EXPECT_FALSE(ParseJson(objects).ok());
 }
 
+// Recovery decides whether a stored body is JSON with IsValidJson and parses it only on first
+// use, so the two must agree on every text, at every boundary ParseJson draws.
+TEST(JsonRead, IsValidJsonAgreesWithParseJson) {
+  std::string objects;
+  for (int i = 0; i < 600; ++i) objects += "{\"a\":";
+  objects += "1" + std::string(600, '}');
+  const std::string texts[] = {"",
+                               " ",
+                               "{}",
+                               "[]",
+                               "null",
+                               "true",
+                               "-0",
+                               "0.5e-3",
+                               "1e-400",
+                               "-1e400",
+                               "1e400",
+                               "1.7976931348623157e308",
+                               "1.8e308",
+                               "[327856385.7e300]",
+                               "[922337203685477580.68547e300]",
+                               "18446744073709551616",
+                               "-9223372036854775809",
+                               "9223372036854775807",
+                               "01",
+                               "1.",
+                               ".5",
+                               "[1,2",
+                               "[1,]",
+                               R"({"a" 1})",
+                               R"({"a":1,})",
+                               "{\"a\":1} x",
+                               "{\"a\":1} \n\t\r ",
+                               "[1] [2]",
+                               "\"\xff\"",
+                               "\"\xed\xa0\x80\"",
+                               R"("\ud800")",
+                               R"(["\udc00"])",
+                               R"({"\udfff": 1})",
+                               R"("\ud83d\ude00")",
+                               "\"tab\there\"",
+                               R"("\u0000")",
+                               "\"\xf0\x9f\x98\x80\"",
+                               std::string(512, '[') + std::string(512, ']'),
+                               std::string(513, '[') + std::string(513, ']'),
+                               objects,
+                               "nul",
+                               "tru",
+                               "NaN",
+                               "Infinity",
+                               R"({"a":[1,{"b":null}],"c":"d"})",
+                               std::string("\"a\0b\"", 5)};
+  for (const std::string& text : texts) {
+    EXPECT_EQ(IsValidJson(text), ParseJson(text).ok()) << text.substr(0, 40);
+    EXPECT_EQ(IsValidJson(text, 2), ParseJson(text, 2).ok()) << text.substr(0, 40);
+  }
+  EXPECT_TRUE(IsValidJson(R"({"a":[1,{"b":null}],"c":"d"})"));
+  EXPECT_FALSE(IsValidJson("1e400"));
+  EXPECT_FALSE(IsValidJson(std::string(3, '[') + std::string(3, ']'), 2));
+}
+
 TEST(JsonWrite, RoundTripsEveryType) {
   const char* text =
       R"({"n":null,"t":true,"f":false,"i":-12,"d":1.25,"s":"a\"b\\c\n","a":[1,[2],{}],"o":{"x":"y"}})";
