@@ -15,7 +15,7 @@ void StoredDoc::SetParsed(casql::Value value) {
 }
 
 const casql::Value& StoredDoc::ParseOnFirstUse() const {
-  static const casql::Value kMissing;
+  static const casql::Value kMissing{};
   if (!is_json) return kMissing;
   // is_json was decided by ParseJson or IsValidJson, which accept exactly the same texts, so
   // only a failure to allocate can stop this parse, and that throws.
