@@ -33,6 +33,11 @@ class SelectTest : public ::testing::Test {
       for (const auto& [name, v] : named.AsObject()) request.named_args[name] = v;
     }
     if (named.IsArray()) request.positional_args = named.AsArray();
+    return Send(std::move(request));
+  }
+
+  // The whole response document of a request the test built itself.
+  Value Send(http::QueryRequest request) {
     auto execution = service_->Prepare(std::move(request), std::chrono::steady_clock::now());
     std::string body;
     execution.Stream([&body](std::string_view s) {

@@ -21,15 +21,7 @@ class SelectPrepared : public SelectTest {
     if (named.IsObject()) {
       for (const auto& [arg, v] : named.AsObject()) request.named_args[arg] = v;
     }
-    auto execution = service_->Prepare(std::move(request), std::chrono::steady_clock::now());
-    std::string body;
-    execution.Stream([&body](std::string_view s) {
-      body.append(s);
-      return true;
-    });
-    auto parsed = ParseJson(body);
-    EXPECT_TRUE(parsed.ok()) << body;
-    return parsed.ok() ? parsed.value() : Value();
+    return Send(std::move(request));
   }
 };
 

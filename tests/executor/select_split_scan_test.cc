@@ -31,15 +31,7 @@ class SelectSplitScan : public SelectTest {
     request.statement = statement;
     request.max_parallelism = max_parallelism;
     request.timeout = timeout;
-    auto execution = service_->Prepare(std::move(request), std::chrono::steady_clock::now());
-    std::string body;
-    execution.Stream([&body](std::string_view s) {
-      body.append(s);
-      return true;
-    });
-    auto parsed = ParseJson(body);
-    EXPECT_TRUE(parsed.ok()) << body;
-    return parsed.ok() ? parsed.value() : Value();
+    return Send(std::move(request));
   }
 };
 
