@@ -94,17 +94,7 @@ class SubqueryLister {
     Names names = target;
     CASQL_RETURN_IF_ERROR(Let(update.let, &names));
     CASQL_RETURN_IF_ERROR(Expr(update.where, names));
-    for (const auto& term : update.set) {
-      Names inner = names;
-      CASQL_RETURN_IF_ERROR(UpdateFor(term.update_for, &inner));
-      CASQL_RETURN_IF_ERROR(Expr(term.path, inner));
-      CASQL_RETURN_IF_ERROR(Expr(term.value, inner));
-    }
-    for (const auto& term : update.unset) {
-      Names inner = names;
-      CASQL_RETURN_IF_ERROR(UpdateFor(term.update_for, &inner));
-      CASQL_RETURN_IF_ERROR(Expr(term.path, inner));
-    }
+    CASQL_RETURN_IF_ERROR(SetAndUnset(update.set, update.unset, names));
     CASQL_RETURN_IF_ERROR(Expr(update.limit, names));
     return Projection(update.returning, names);
   }
@@ -147,17 +137,7 @@ class SubqueryLister {
     }
     const Names names{source_alias, KeyspaceAlias(merge.target)};
     CASQL_RETURN_IF_ERROR(Expr(merge.on, names));
-    for (const auto& term : merge.update_set) {
-      Names inner = names;
-      CASQL_RETURN_IF_ERROR(UpdateFor(term.update_for, &inner));
-      CASQL_RETURN_IF_ERROR(Expr(term.path, inner));
-      CASQL_RETURN_IF_ERROR(Expr(term.value, inner));
-    }
-    for (const auto& term : merge.update_unset) {
-      Names inner = names;
-      CASQL_RETURN_IF_ERROR(UpdateFor(term.update_for, &inner));
-      CASQL_RETURN_IF_ERROR(Expr(term.path, inner));
-    }
+    CASQL_RETURN_IF_ERROR(SetAndUnset(merge.update_set, merge.update_unset, names));
     CASQL_RETURN_IF_ERROR(Expr(merge.update_where, names));
     CASQL_RETURN_IF_ERROR(Expr(merge.delete_where, names));
     CASQL_RETURN_IF_ERROR(Expr(merge.insert.key, names));
@@ -169,6 +149,24 @@ class SubqueryLister {
   }
 
  private:
+  // SET and UNSET terms of UPDATE and of MERGE's WHEN MATCHED THEN UPDATE: each term sees its
+  // own FOR variables besides the statement's names.
+  Status SetAndUnset(const std::vector<ast::SetTerm>& set, const std::vector<ast::UnsetTerm>& unset,
+                     const Names& names) {
+    for (const auto& term : set) {
+      Names inner = names;
+      CASQL_RETURN_IF_ERROR(UpdateFor(term.update_for, &inner));
+      CASQL_RETURN_IF_ERROR(Expr(term.path, inner));
+      CASQL_RETURN_IF_ERROR(Expr(term.value, inner));
+    }
+    for (const auto& term : unset) {
+      Names inner = names;
+      CASQL_RETURN_IF_ERROR(UpdateFor(term.update_for, &inner));
+      CASQL_RETURN_IF_ERROR(Expr(term.path, inner));
+    }
+    return Status::OK();
+  }
+
   using Order = std::vector<ast::OrderTerm>;
 
   static const ast::Projection* FirstProjection(const ast::SelectStatement& select) {
