@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "executor/index/secondary_index.h"
+#include "executor/run_parallel.h"
 
 namespace casql::exec {
 
@@ -29,12 +30,7 @@ void SecondaryIndex::LoadExisting() {
   const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
   std::atomic<uint16_t> next_vbucket{0};
   std::vector<std::vector<Scanned>> scanned(threads);
-  std::vector<std::thread> helpers;
-  for (unsigned t = 1; t < threads; ++t) {
-    helpers.emplace_back([&, t] { scanned[t] = ScanVBuckets(next_vbucket); });
-  }
-  scanned[0] = ScanVBuckets(next_vbucket);
-  for (std::thread& helper : helpers) helper.join();
+  RunParallel(threads, [&](size_t t) { scanned[t] = ScanVBuckets(next_vbucket); });
   BulkLoad(std::move(scanned));
 }
 
@@ -47,10 +43,7 @@ void SecondaryIndex::BulkLoad(std::vector<std::vector<Scanned>> scanned) {
     }
     std::sort(runs[r].begin(), runs[r].end(), EntryLess());
   };
-  std::vector<std::thread> sorters;
-  for (size_t r = 1; r < runs.size(); ++r) sorters.emplace_back(sort_run, r);
-  sort_run(0);
-  for (std::thread& sorter : sorters) sorter.join();
+  RunParallel(runs.size(), sort_run);
   while (runs.size() > 1) {
     std::vector<IndexEntry> merged;
     merged.reserve(runs[0].size() + runs.back().size());

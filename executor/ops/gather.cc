@@ -2,11 +2,10 @@
 // part. Each part is a whole pipeline (scan, Fetch, per-row operators, InitialGroup) built for
 // it alone, so the parts share nothing but the statement's context, whose error list,
 // counters and interrupt are synchronised.
-#include <system_error>
-#include <thread>
 #include <vector>
 
 #include "executor/ops/ops.h"
+#include "executor/run_parallel.h"
 #include "executor/subquery.h"
 
 namespace casql::exec {
@@ -37,21 +36,11 @@ class GatherExec final : public ExecOperator {
  private:
   Status RunAll() {
     std::vector<Status> statuses(parts_.size());
-    std::vector<std::thread> threads;
-    std::vector<size_t> on_caller = {0};
-    for (size_t i = 1; i < parts_.size(); ++i) {
-      try {
-        threads.emplace_back([this, i, &statuses] {
-          // A subquery planned while its expression first runs needs the statement's context.
-          StatementOnThread statement(ctx_);
-          statuses[i] = Drain(i);
-        });
-      } catch (const std::system_error&) {
-        on_caller.push_back(i);  // no thread to be had: the part runs after the first
-      }
-    }
-    for (size_t i : on_caller) statuses[i] = Drain(i);
-    for (std::thread& thread : threads) thread.join();
+    RunParallel(parts_.size(), [this, &statuses](size_t part) {
+      // A subquery planned while its expression first runs needs the statement's context.
+      StatementOnThread statement(ctx_);
+      statuses[part] = Drain(part);
+    });
     parts_.clear();
     for (const Status& status : statuses) CASQL_RETURN_IF_ERROR(status);
     return Status::OK();
