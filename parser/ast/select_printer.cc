@@ -82,7 +82,13 @@ void AppendProjection(const Projection& projection, std::string* out) {
   for (size_t i = 0; i < projection.terms.size(); ++i) {
     if (i > 0) out->append(", ");
     const ResultTerm& term = projection.terms[i];
+    // A number before `.*` is parenthesised: `1.*` would read back as the number `1.` times
+    // whatever follows (found by parser_fuzzer).
+    const bool number = term.expr && term.star && term.expr->kind == ExprKind::kLiteral &&
+                        term.expr->value.IsNumber();
+    if (number) out->push_back('(');
     if (term.expr) out->append(ToString(*term.expr));
+    if (number) out->push_back(')');
     if (term.star) out->append(term.expr ? ".*" : "*");
     if (!term.alias.empty()) {
       out->append(" AS ");
