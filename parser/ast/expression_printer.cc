@@ -159,6 +159,15 @@ void AppendForTail(const Expr& expr, size_t when_index, std::string* out) {
   out->append(" end");
 }
 
+// The expression before a path's `.`: a number there is parenthesised, as `1.b` would read back
+// as the number `1.` followed by `b` (found by parser_fuzzer).
+void AppendPathBase(const ExprPtr& base, std::string* out) {
+  const bool number = base && base->kind == ExprKind::kLiteral && base->value.IsNumber();
+  if (number) out->push_back('(');
+  AppendPtr(base, out);
+  if (number) out->push_back(')');
+}
+
 void Append(const Expr& expr, std::string* out) {
   const auto& a = expr.args;
   switch (expr.kind) {
@@ -174,14 +183,14 @@ void Append(const Expr& expr, std::string* out) {
       return;
     case ExprKind::kField:
       out->push_back('(');
-      AppendPtr(a[0], out);
+      AppendPathBase(a[0], out);
       out->push_back('.');
       AppendIdentifier(expr.name, out);
       out->push_back(')');
       return;
     case ExprKind::kDynamicField:
       out->push_back('(');
-      AppendPtr(a[0], out);
+      AppendPathBase(a[0], out);
       out->append(".[");
       AppendPtr(a[1], out);
       out->append("])");
